@@ -1,0 +1,45 @@
+package org.entente.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * One dispatch as published on {@link Topics#ARTICLES}.
+ *
+ * @param id     stable identity, see {@link ArticleId}; the record key carries the same value
+ * @param date   month of publication, {@code YYYY-MM}
+ * @param title  headline
+ * @param body   text, paragraphs separated by blank lines
+ * @param source agency line (e.g. {@code VNA/CVN})
+ * @param origin where it was read from (a file path and line), for tracing; may be null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Article(String id, String date, String title, String body, String source, String origin) {
+
+    public Article {
+        Objects.requireNonNull(id, "id");
+    }
+
+    /**
+     * A digest of what the article says (not where it came from): a replay of the same text has
+     * the same version, a correction a new one. Facts carry it so a reader can tell which
+     * version of an article a count reflects.
+     */
+    public String version() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {date, title, body, source}) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
