@@ -1,0 +1,147 @@
+package org.entente.streams;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.entente.common.CountKeys;
+import org.entente.common.CountValue;
+import org.entente.common.Topics;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage two, partitioned by pair: applies count deltas to {@code pair-stats-store} and
+ * {@code domain-stats-store} and publishes the counts that changed.
+ *
+ * <p>Changed keys are collected and published by a wall-clock punctuator once per interval, so a
+ * hot pair is published once per interval rather than once per article. A commit can fall between
+ * an update and its publication; then the store (restored from its changelog after a crash or a
+ * move to another instance) is ahead of the output topic. To close that gap the first punctuation
+ * after {@link #init} publishes every count the task holds: an output topic is a table, so
+ * publishing a count again is harmless, and every count is published at least once after its
+ * last change.
+ */
+final class CountsProcessor implements Processor<String, CountDelta, String, CountUpdate> {
+    private static final String PAIR_TAG = "";
+    private static final String DOMAIN_TAG = "d:";
+    private static final String MONTH_TAG = "m:";
+
+    private final Duration interval;
+    private ProcessorContext<String, CountUpdate> context;
+    private KeyValueStore<String, PairStats> pairs;
+    private KeyValueStore<String, Long> domains;
+    /** pair -> what changed in it: "" (the pair), "d:trade", "m:2025-05" */
+    private final Map<String, Set<String>> dirtyPairs = new LinkedHashMap<>();
+    private final Set<String> dirtyDomains = new LinkedHashSet<>();
+    private boolean publishEverything;
+
+    CountsProcessor(Duration interval) {
+        this.interval = interval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, CountUpdate> context) {
+        this.context = context;
+        this.pairs = context.getStateStore(EntenteTopology.PAIR_STATS_STORE);
+        this.domains = context.getStateStore(EntenteTopology.DOMAIN_STATS_STORE);
+        this.publishEverything = true;
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::publish);
+    }
+
+    @Override
+    public void process(Record<String, CountDelta> record) {
+        CountDelta delta = record.value();
+        if (delta == null) {
+            return;
+        }
+        if (CountDeltas.DOMAIN_TOTALS_KEY.equals(record.key())) {
+            delta.domains().forEach((domain, d) -> {
+                Long current = domains.get(domain);
+                long next = (current == null ? 0 : current) + d;
+                if (next == 0) {
+                    domains.delete(domain);
+                } else {
+                    domains.put(domain, next);
+                }
+                dirtyDomains.add(domain);
+            });
+            return;
+        }
+        String pair = record.key();
+        PairStats current = pairs.get(pair);
+        PairStats next = (current == null ? PairStats.EMPTY : current).plus(delta);
+        if (next.isEmpty()) {
+            pairs.delete(pair);
+        } else {
+            pairs.put(pair, next);
+        }
+        Set<String> dirty = dirtyPairs.computeIfAbsent(pair, p -> new LinkedHashSet<>());
+        if (delta.articles() != 0) {
+            dirty.add(PAIR_TAG);
+        }
+        delta.domains().keySet().forEach(d -> dirty.add(DOMAIN_TAG + d));
+        delta.months().keySet().forEach(m -> dirty.add(MONTH_TAG + m));
+    }
+
+    private void publish(long now) {
+        if (publishEverything) {
+            publishEverything = false;
+            dirtyPairs.clear();
+            dirtyDomains.clear();
+            try (KeyValueIterator<String, PairStats> all = pairs.all()) {
+                while (all.hasNext()) {
+                    KeyValue<String, PairStats> entry = all.next();
+                    Set<String> tags = new LinkedHashSet<>();
+                    tags.add(PAIR_TAG);
+                    entry.value.domains().keySet().forEach(d -> tags.add(DOMAIN_TAG + d));
+                    entry.value.months().keySet().forEach(m -> tags.add(MONTH_TAG + m));
+                    publishPair(entry.key, entry.value, tags, now);
+                }
+            }
+            try (KeyValueIterator<String, Long> all = domains.all()) {
+                while (all.hasNext()) {
+                    KeyValue<String, Long> entry = all.next();
+                    emit(Topics.DOMAIN_COUNTS, entry.key, entry.value, now);
+                }
+            }
+            return;
+        }
+        for (Map.Entry<String, Set<String>> entry : dirtyPairs.entrySet()) {
+            PairStats stats = pairs.get(entry.getKey());
+            publishPair(entry.getKey(), stats == null ? PairStats.EMPTY : stats, entry.getValue(), now);
+        }
+        dirtyPairs.clear();
+        for (String domain : dirtyDomains) {
+            Long count = domains.get(domain);
+            emit(Topics.DOMAIN_COUNTS, domain, count == null ? 0 : count, now);
+        }
+        dirtyDomains.clear();
+    }
+
+    private void publishPair(String pair, PairStats stats, Set<String> tags, long now) {
+        for (String tag : tags) {
+            if (tag.equals(PAIR_TAG)) {
+                emit(Topics.PAIR_COUNTS, pair, stats.articles(), now);
+            } else if (tag.startsWith(DOMAIN_TAG)) {
+                String domain = tag.substring(DOMAIN_TAG.length());
+                emit(Topics.PAIR_DOMAIN_COUNTS, CountKeys.pairDomain(pair, domain), stats.domain(domain), now);
+            } else {
+                String month = tag.substring(MONTH_TAG.length());
+                emit(Topics.PAIR_MONTH_COUNTS, CountKeys.pairMonth(pair, month), stats.month(month), now);
+            }
+        }
+    }
+
+    private void emit(String topic, String key, long count, long now) {
+        CountValue value = count == 0 ? null : org.entente.common.Contributions.valueFor(topic, key, count);
+        context.forward(new Record<>(key, new CountUpdate(topic, value), now));
+    }
+}
