@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,10 @@ public final class TopicSetup {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : Topics.ALL) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, replicationFactor).configs(configFor(name, replicationFactor)));
+                    // a replication factor of 0 or less means the cluster's default.replication.factor
+                    NewTopic topic = replicationFactor > 0 ? new NewTopic(name, partitions, replicationFactor)
+                            : new NewTopic(name, Optional.of(partitions), Optional.empty());
+                    missing.add(topic.configs(configFor(name, replicationFactor)));
                 }
             }
             if (missing.isEmpty()) {
@@ -69,8 +73,10 @@ public final class TopicSetup {
         if (topic.equals(Topics.ARTICLES) || topic.equals(Topics.ARTICLES_DLQ)) {
             config.put("max.message.bytes", MAX_MESSAGE_BYTES);
         }
-        // with three replicas, an acknowledged write survives the loss of one broker
-        config.put("min.insync.replicas", Integer.toString(Math.min(2, replicationFactor)));
+        if (replicationFactor > 0) {
+            // with three replicas, an acknowledged write survives the loss of one broker
+            config.put("min.insync.replicas", Integer.toString(Math.min(2, replicationFactor)));
+        }
         return config;
     }
 }

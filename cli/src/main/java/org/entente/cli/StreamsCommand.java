@@ -1,0 +1,45 @@
+package org.entente.cli;
+
+import org.entente.common.EntenteConfig;
+import org.entente.streams.StreamsApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code entente streams}: the topology, until stopped. Start as many as there are partitions. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Run the Kafka Streams app (extraction and counts) until stopped.")
+final class StreamsCommand implements Callable<Integer> {
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Local state (RocksDB), rebuilt from Kafka if lost.")
+    Path stateDir;
+
+    @Option(names = "--threads", description = "Stream threads in this instance.")
+    Integer threads;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("entente.state.dir", stateDir == null ? null : stateDir.toString());
+        flags.put("entente.stream.threads", threads == null ? null : threads.toString());
+        EntenteConfig config = options.resolve(Map.of(), flags);
+        Shutdown shutdown = new Shutdown();
+        StreamsApp app = StreamsApp.start(config);
+        try {
+            System.out.println("streams app running against " + config.bootstrapServers() + ". Ctrl-C to stop.");
+            shutdown.awaitSignal();
+        } finally {
+            app.close(Duration.ofSeconds(30));
+            shutdown.done();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,57 @@
+package org.entente.consumer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file so that a reader sees the old content or the new, never a mix, and so that the
+ * new content survives a crash once this returns: write a temporary file beside it, flush and
+ * fsync it, rename it over the old one, fsync the directory.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    static void write(Path dir, String name, byte[] content) throws IOException {
+        if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            // names are constants of this module; this guards the promise to stay inside dir
+            throw new IllegalArgumentException("not a plain view file name: " + name);
+        }
+        Path target = dir.resolve(name);
+        Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + dir + " cannot replace files atomically", e);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(dir);
+    }
+
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems refuse to open a directory for sync; the rename is still atomic
+            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.entente.consumer;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.entente.common.ArticleFacts;
+import org.entente.common.CountKeys;
+import org.entente.common.CountValue;
+import org.entente.common.Evidence;
+import org.entente.common.Json;
+import org.entente.common.Topics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The analyst's page: one self-contained {@code index.html} (data and Apache ECharts inlined),
+ * readable offline from the views directory. It stays bounded for large corpora: the heatmap
+ * shows the top pairs and each cell lists its most recent articles; the JSON views stay complete.
+ */
+final class ReportPage {
+    private static final String TEMPLATE = resource("/org/entente/consumer/report.html");
+    private static final String ECHARTS = echarts();
+
+    private ReportPage() {
+    }
+
+    static String render(ViewTables tables, ViewSettings settings) {
+        ObjectNode data = data(tables, settings.heatmapPairs(), settings.articlesPerCell());
+        String json = data.toString().replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return TEMPLATE.replace("/*ECHARTS*/", ECHARTS.replace("</script", "<\\/script"))
+                .replace("\"__DATA__\"", json);
+    }
+
+    static ObjectNode data(ViewTables tables, int heatmapPairs, int articlesPerCell) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("generated", Instant.now().toString());
+        List<CountValue> pairs = tables.sorted(Topics.PAIR_COUNTS);
+        List<CountValue> domains = tables.sorted(Topics.DOMAIN_COUNTS);
+        long counted = tables.articles.values().stream().filter(f -> !f.pairs().isEmpty()).count();
+        ObjectNode totals = root.putObject("totals");
+        totals.put("articles", tables.articles.size());
+        totals.put("counted", counted);
+        totals.put("pairs", pairs.size());
+        totals.put("domains", domains.size());
+        totals.put("consistent", tables.consistent());
+
+        Set<String> codes = new LinkedHashSet<>();
+        ArrayNode pairRows = root.putArray("pairs");
+        for (CountValue p : pairs) {
+            pairRows.addObject().put("pair", p.pair()).put("articles", p.articles());
+            int dash = p.pair().indexOf('-');
+            codes.add(p.pair().substring(0, dash));
+            codes.add(p.pair().substring(dash + 1));
+        }
+        ArrayNode domainRows = root.putArray("domains");
+        for (CountValue d : domains) {
+            domainRows.addObject().put("domain", d.domain()).put("articles", d.articles());
+        }
+        ObjectNode names = root.putObject("countries");
+        for (ArticleFacts f : tables.articles.values()) {
+            codes.addAll(f.countries());
+        }
+        for (String code : codes) {
+            names.put(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+        }
+
+        List<String> heatPairs = new ArrayList<>();
+        for (int i = 0; i < Math.min(heatmapPairs, pairs.size()); i++) {
+            heatPairs.add(pairs.get(i).pair());
+        }
+        root.put("heatmapLimited", pairs.size() > heatPairs.size());
+        ArrayNode hp = root.putArray("heatPairs");
+        heatPairs.forEach(hp::add);
+        ArrayNode hd = root.putArray("heatDomains");
+        domains.forEach(d -> hd.add(d.domain()));
+        ArrayNode cells = root.putArray("cells");
+        Map<String, CountValue> pairDomain = tables.counts.get(Topics.PAIR_DOMAIN_COUNTS);
+        for (int y = 0; y < heatPairs.size(); y++) {
+            for (int x = 0; x < domains.size(); x++) {
+                CountValue c = pairDomain.get(CountKeys.pairDomain(heatPairs.get(y), domains.get(x).domain()));
+                if (c != null) {
+                    cells.addArray().add(x).add(y).add(c.articles());
+                }
+            }
+        }
+        ObjectNode months = root.putObject("months");
+        Map<String, List<CountValue>> byPair = new HashMap<>();
+        for (CountValue m : tables.counts.get(Topics.PAIR_MONTH_COUNTS).values()) {
+            if (heatPairs.contains(m.pair())) {
+                byPair.computeIfAbsent(m.pair(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        byPair.forEach((pair, list) -> {
+            list.sort(Comparator.comparing(CountValue::month));
+            ArrayNode series = months.putArray(pair);
+            list.forEach(m -> series.addArray().add(m.month()).add(m.articles()));
+        });
+
+        // the articles behind each shown cell, most recent first, and the ones that gave no pair
+        Set<String> heatSet = new LinkedHashSet<>(heatPairs);
+        Map<String, List<ArticleFacts>> behind = new HashMap<>();
+        List<ArticleFacts> attention = new ArrayList<>();
+        List<ArticleFacts> recentFirst = new ArrayList<>(tables.articles.values());
+        recentFirst.sort(Comparator.comparing(ArticleFacts::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ArticleFacts::id));
+        for (ArticleFacts f : recentFirst) {
+            if (f.pairs().isEmpty()) {
+                if (attention.size() < 200) {
+                    attention.add(f);
+                }
+                continue;
+            }
+            for (String pair : f.pairs()) {
+                if (!heatSet.contains(pair)) {
+                    continue;
+                }
+                for (String domain : f.domains()) {
+                    List<ArticleFacts> list = behind.computeIfAbsent(CountKeys.pairDomain(pair, domain), k -> new ArrayList<>());
+                    if (list.size() < articlesPerCell) {
+                        list.add(f);
+                    }
+                }
+            }
+        }
+        Map<String, Integer> index = new HashMap<>();
+        ArrayNode articles = root.putArray("articles");
+        ObjectNode cellArticles = root.putObject("cellArticles");
+        behind.forEach((cell, list) -> {
+            ArrayNode ids = cellArticles.putArray(cell);
+            list.forEach(f -> ids.add(indexOf(f, index, articles)));
+        });
+        ArrayNode attentionIds = root.putArray("attention");
+        attention.forEach(f -> attentionIds.add(indexOf(f, index, articles)));
+        root.put("perCell", articlesPerCell);
+        return root;
+    }
+
+    private static int indexOf(ArticleFacts f, Map<String, Integer> index, ArrayNode articles) {
+        return index.computeIfAbsent(f.id(), id -> {
+            ObjectNode a = articles.addObject();
+            a.put("id", f.id()).put("title", f.title()).put("date", f.date()).put("source", f.source());
+            ArrayNode countries = a.putArray("countries");
+            f.countries().forEach(countries::add);
+            ArrayNode evidence = a.putArray("evidence");
+            Set<String> seen = new LinkedHashSet<>();
+            for (Evidence e : f.evidence()) {
+                String line = e.kind() + " " + e.code() + ": " + e.text();
+                if (seen.add(line) && seen.size() <= 40) {
+                    evidence.addObject().put("kind", e.kind()).put("code", e.code()).put("text", e.text());
+                }
+            }
+            return articles.size() - 1;
+        });
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = ReportPage.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String echarts() {
+        Properties pom = new Properties();
+        try (InputStream in = ReportPage.class.getResourceAsStream("/META-INF/maven/org.webjars/echarts/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the ECharts webjar is not on the classpath");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return resource("/META-INF/resources/webjars/echarts/" + pom.getProperty("version") + "/echarts.min.js");
+    }
+}

@@ -1,0 +1,33 @@
+package org.entente.consumer;
+
+import java.util.Locale;
+
+/** Counters of the view writer, in Prometheus' text format. */
+final class ViewMetrics {
+    volatile long read;
+    volatile long skipped;
+    volatile long flushes;
+    volatile long lastFlushNanos;
+    volatile long lag;
+
+    String render(ViewState state) {
+        StringBuilder out = new StringBuilder();
+        metric(out, "entente_views_records_read_total", "counter", "Records read from the view topics.", read);
+        metric(out, "entente_views_records_skipped_total", "counter", "Records that could not be parsed and were skipped.", skipped);
+        metric(out, "entente_views_flushes_total", "counter", "Times the view files were rewritten.", flushes);
+        out.append("# HELP entente_views_last_flush_seconds Duration of the last flush.\n")
+                .append("# TYPE entente_views_last_flush_seconds gauge\n")
+                .append(String.format(Locale.ROOT, "entente_views_last_flush_seconds %.6f%n", lastFlushNanos / 1e9));
+        metric(out, "entente_views_lag_records", "gauge", "Records in the view topics not yet read.", lag);
+        metric(out, "entente_views_articles", "gauge", "Articles in the views.", state.articleVersions().size());
+        metric(out, "entente_views_consistent", "gauge", "1 when every count view equals what the article facts imply.",
+                state.consistent() ? 1 : 0);
+        return out.toString();
+    }
+
+    private static void metric(StringBuilder out, String name, String type, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(' ').append(type).append('\n')
+                .append(name).append(' ').append(value).append('\n');
+    }
+}

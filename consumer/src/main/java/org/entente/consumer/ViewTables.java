@@ -1,0 +1,251 @@
+package org.entente.consumer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.entente.common.ArticleFacts;
+import org.entente.common.Contributions;
+import org.entente.common.CountKeys;
+import org.entente.common.CountValue;
+import org.entente.common.Json;
+import org.entente.common.Topics;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The latest value of every key of the view topics, in memory, and the files that show them.
+ * Plain Java: applying a record and rendering a file need no Kafka.
+ */
+final class ViewTables {
+    static final String ARTICLES_FILE = "articles.json";
+
+    /** The file each table is written to. */
+    enum View {
+        ARTICLES(Topics.ARTICLE_FACTS), PAIR_DOMAIN(Topics.PAIR_DOMAIN_COUNTS), PAIR(Topics.PAIR_COUNTS),
+        DOMAIN(Topics.DOMAIN_COUNTS), PAIR_MONTH(Topics.PAIR_MONTH_COUNTS);
+
+        final String topic;
+
+        View(String topic) {
+            this.topic = topic;
+        }
+
+        static View of(String topic) {
+            for (View v : values()) {
+                if (v.topic.equals(topic)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("not a view topic: " + topic);
+        }
+    }
+
+    private static final ObjectWriter WRITER = Json.MAPPER.writerWithDefaultPrettyPrinter();
+
+    final Map<String, ArticleFacts> articles = new TreeMap<>();
+    final Map<String, Map<String, CountValue>> counts = new HashMap<>();
+    /** What the article facts imply, kept in step with {@link #articles}. */
+    final Map<String, Map<String, Long>> implied = new HashMap<>();
+    private final Set<View> dirty = EnumSet.noneOf(View.class);
+
+    ViewTables() {
+        for (String topic : Topics.COUNT_TOPICS) {
+            counts.put(topic, new TreeMap<>());
+            implied.put(topic, new HashMap<>());
+        }
+    }
+
+    /** Applies one record; null value = tombstone. Throws IOException if the value does not parse. */
+    void apply(String topic, String key, byte[] value) throws IOException {
+        if (key == null) {
+            throw new IOException("record without a key");
+        }
+        if (Topics.ARTICLE_FACTS.equals(topic)) {
+            ArticleFacts facts = value == null ? null : Json.MAPPER.readValue(value, ArticleFacts.class);
+            putArticle(key, facts);
+        } else {
+            CountValue count = value == null ? null : Json.MAPPER.readValue(value, CountValue.class);
+            if (count == null) {
+                counts.get(topic).remove(key);
+            } else {
+                counts.get(topic).put(key, count);
+            }
+        }
+        dirty.add(View.of(topic));
+    }
+
+    private void putArticle(String id, ArticleFacts facts) {
+        ArticleFacts before = facts == null ? articles.remove(id) : articles.put(id, facts);
+        imply(Contributions.of(before), -1);
+        imply(Contributions.of(facts), +1);
+    }
+
+    private void imply(Contributions c, int sign) {
+        for (String topic : Topics.COUNT_TOPICS) {
+            Map<String, Long> table = implied.get(topic);
+            for (String key : c.keysFor(topic)) {
+                long v = table.getOrDefault(key, 0L) + sign;
+                if (v == 0) {
+                    table.remove(key);
+                } else {
+                    table.put(key, v);
+                }
+            }
+        }
+    }
+
+    /** Every count view equals what the article facts imply. */
+    boolean consistent() {
+        for (String topic : Topics.COUNT_TOPICS) {
+            Map<String, CountValue> shown = counts.get(topic);
+            Map<String, Long> expected = implied.get(topic);
+            if (shown.size() != expected.size()) {
+                return false;
+            }
+            for (Map.Entry<String, CountValue> e : shown.entrySet()) {
+                Long v = expected.get(e.getKey());
+                if (v == null || v != e.getValue().articles()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    boolean anyDirty() {
+        return !dirty.isEmpty();
+    }
+
+    Set<View> takeDirty() {
+        Set<View> out = EnumSet.copyOf(dirty.isEmpty() ? EnumSet.noneOf(View.class) : dirty);
+        dirty.clear();
+        return out;
+    }
+
+    void markAllDirty() {
+        dirty.addAll(EnumSet.allOf(View.class));
+    }
+
+    // ---- files
+
+    static String jsonName(String topic) {
+        return topic + ".json";
+    }
+
+    static String csvName(String topic) {
+        return topic + ".csv";
+    }
+
+    /** Counts sorted by count (largest first), then key. */
+    List<CountValue> sorted(String topic) {
+        List<Map.Entry<String, CountValue>> entries = new ArrayList<>(counts.get(topic).entrySet());
+        entries.sort(Comparator.<Map.Entry<String, CountValue>>comparingLong(e -> -e.getValue().articles())
+                .thenComparing(Map.Entry::getKey));
+        List<CountValue> out = new ArrayList<>(entries.size());
+        entries.forEach(e -> out.add(e.getValue()));
+        return out;
+    }
+
+    byte[] countsJson(String topic) throws IOException {
+        return WRITER.writeValueAsBytes(sorted(topic));
+    }
+
+    byte[] countsCsv(String topic) {
+        StringBuilder csv = new StringBuilder(header(topic)).append('\n');
+        for (CountValue c : sorted(topic)) {
+            switch (topic) {
+                case Topics.PAIR_DOMAIN_COUNTS -> row(csv, c.pair(), c.domain(), c.articles());
+                case Topics.PAIR_COUNTS -> row(csv, c.pair(), c.articles());
+                case Topics.DOMAIN_COUNTS -> row(csv, c.domain(), c.articles());
+                case Topics.PAIR_MONTH_COUNTS -> row(csv, c.pair(), c.month(), c.articles());
+                default -> throw new IllegalArgumentException(topic);
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String header(String topic) {
+        return switch (topic) {
+            case Topics.PAIR_DOMAIN_COUNTS -> "pair,domain,articles";
+            case Topics.PAIR_COUNTS -> "pair,articles";
+            case Topics.DOMAIN_COUNTS -> "domain,articles";
+            case Topics.PAIR_MONTH_COUNTS -> "pair,month,articles";
+            default -> throw new IllegalArgumentException(topic);
+        };
+    }
+
+    private static void row(StringBuilder csv, Object... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(csvCell(String.valueOf(cells[i])));
+        }
+        csv.append('\n');
+    }
+
+    /** RFC 4180 quoting; a leading formula character is defused for spreadsheet users. */
+    static String csvCell(String s) {
+        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+") ? "'" + s : s;
+        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+
+    byte[] articlesJson() throws IOException {
+        List<ArticleFacts> list = new ArrayList<>(articles.values());
+        list.sort(Comparator.comparing(ArticleFacts::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ArticleFacts::id));
+        return WRITER.writeValueAsBytes(list);
+    }
+
+    /** Reads back the files a flush wrote; any problem means starting over from the topics. */
+    void load(Path dir) throws IOException {
+        List<ArticleFacts> facts = Json.MAPPER.readValue(dir.resolve(ARTICLES_FILE).toFile(),
+                new TypeReference<List<ArticleFacts>>() { });
+        for (ArticleFacts f : facts) {
+            putArticle(f.id(), f);
+        }
+        for (String topic : Topics.COUNT_TOPICS) {
+            List<CountValue> values = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(jsonName(topic))),
+                    new TypeReference<List<CountValue>>() { });
+            for (CountValue c : values) {
+                counts.get(topic).put(keyOf(topic, c), c);
+            }
+        }
+        dirty.clear();
+    }
+
+    static String keyOf(String topic, CountValue c) {
+        return switch (topic) {
+            case Topics.PAIR_DOMAIN_COUNTS -> CountKeys.pairDomain(c.pair(), c.domain());
+            case Topics.PAIR_COUNTS -> c.pair();
+            case Topics.DOMAIN_COUNTS -> c.domain();
+            case Topics.PAIR_MONTH_COUNTS -> CountKeys.pairMonth(c.pair(), c.month());
+            default -> throw new IllegalArgumentException(topic);
+        };
+    }
+
+    ViewState snapshot(long flushes) {
+        Map<String, String> versions = new HashMap<>(articles.size() * 2);
+        articles.forEach((id, f) -> versions.put(id, f.version()));
+        Map<String, Map<String, Long>> shown = new HashMap<>();
+        counts.forEach((topic, table) -> {
+            Map<String, Long> m = new HashMap<>(table.size() * 2);
+            table.forEach((k, v) -> m.put(k, v.articles()));
+            shown.put(topic, m);
+        });
+        return new ViewState(versions, consistent(), shown, flushes);
+    }
+}

@@ -1,0 +1,285 @@
+package org.entente.consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.entente.common.Json;
+import org.entente.common.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Materialises the output topics as files.
+ *
+ * <p>Input: {@code article-facts} (key: article id, value: ArticleFacts JSON) and the four count
+ * topics (string keys, CountValue JSON), read_committed; null values are deletions. Output, in
+ * the views directory: one JSON and one CSV file per count topic, {@code articles.json},
+ * {@code index.html} and {@code manifest.json}.
+ *
+ * <p>Crash safety: each file is replaced atomically and fsynced; the manifest, written last,
+ * records the offsets the files reflect; only then are the offsets committed to Kafka. A restart
+ * loads the files and resumes from the manifest's offsets. Records read again after a crash are
+ * latest-value-per-key upserts, so applying them twice is harmless.
+ */
+public final class ViewWriter implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewWriter.class);
+    static final String MANIFEST = "manifest.json";
+    static final String REPORT = "index.html";
+
+    private final Consumer<String, byte[]> consumer;
+    private final ViewSettings settings;
+    private final ViewTables tables = new ViewTables();
+    private final ViewMetrics metrics = new ViewMetrics();
+    private final Object stateLock = new Object();
+    private volatile boolean running = true;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+    private ViewState state = ViewState.NONE;
+    private long flushes;
+
+    public ViewWriter(Consumer<String, byte[]> consumer, ViewSettings settings) {
+        this.consumer = consumer;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run() {
+        try {
+            Files.createDirectories(settings.outDir());
+            List<TopicPartition> partitions = awaitPartitions();
+            consumer.assign(partitions);
+            boolean resumed = resume(partitions);
+            if (!resumed) {
+                tables.markAllDirty();
+            }
+            long lastFlush = 0;
+            long nextAllowed = 0;
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    metrics.read++;
+                    try {
+                        tables.apply(r.topic(), r.key(), r.value());
+                    } catch (IOException e) {
+                        metrics.skipped++;
+                        LOG.warn("skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                    }
+                }
+                long now = System.nanoTime();
+                if (tables.anyDirty() && now >= nextAllowed) {
+                    long started = System.nanoTime();
+                    flush(partitions);
+                    long took = System.nanoTime() - started;
+                    metrics.lastFlushNanos = took;
+                    lastFlush = now;
+                    // a slow flush (a large corpus) must not turn the writer into a file copier:
+                    // wait at least the configured interval, and at least twice the last flush
+                    nextAllowed = lastFlush + Math.max(settings.flushInterval().toNanos(), 2 * took);
+                }
+                metrics.lag = lag(partitions);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure = e;
+                throw e;
+            }
+        } catch (IOException e) {
+            failure = e;
+            throw new UncheckedIOException("view writer failed on " + settings.outDir() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            stopped = true;
+            synchronized (stateLock) {
+                stateLock.notifyAll();
+            }
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions() {
+        while (running) {
+            List<TopicPartition> all = new ArrayList<>();
+            boolean missing = false;
+            for (String topic : Topics.VIEW_TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos == null || infos.isEmpty()) {
+                    missing = true;
+                    break;
+                }
+                infos.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            if (!missing) {
+                return all;
+            }
+            LOG.info("waiting for the output topics to exist (start 'entente streams')");
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return List.of();
+    }
+
+    /** Loads the files and seeks to the offsets they reflect; false when starting afresh. */
+    private boolean resume(List<TopicPartition> partitions) {
+        Path manifest = settings.outDir().resolve(MANIFEST);
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        boolean loaded = false;
+        if (Files.exists(manifest)) {
+            try {
+                JsonNode node = Json.MAPPER.readTree(manifest.toFile());
+                node.get("offsets").fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(p ->
+                        offsets.put(new TopicPartition(topic.getKey(), Integer.parseInt(p.getKey())), p.getValue().asLong())));
+                tables.load(settings.outDir());
+                loaded = true;
+                flushes = node.path("flushes").asLong();
+                LOG.info("resuming views in {} from {} recorded offsets", settings.outDir(), offsets.size());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot resume from the views in {} ({}); rebuilding them from the topics", settings.outDir(), e.getMessage());
+                offsets.clear();
+                tables.articles.clear();
+                tables.counts.values().forEach(Map::clear);
+                tables.implied.values().forEach(Map::clear);
+            }
+        }
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            Long offset = offsets.get(tp);
+            if (offset == null) {
+                fromStart.add(tp);
+            } else {
+                consumer.seek(tp, offset);
+            }
+        }
+        consumer.seekToBeginning(fromStart);
+        if (loaded) {
+            publishState();
+        }
+        return loaded;
+    }
+
+    private void flush(List<TopicPartition> partitions) throws IOException {
+        Path dir = settings.outDir();
+        Set<ViewTables.View> dirty = tables.takeDirty();
+        for (ViewTables.View view : dirty) {
+            if (view == ViewTables.View.ARTICLES) {
+                AtomicFiles.write(dir, ViewTables.ARTICLES_FILE, tables.articlesJson());
+            } else {
+                AtomicFiles.write(dir, ViewTables.jsonName(view.topic), tables.countsJson(view.topic));
+                AtomicFiles.write(dir, ViewTables.csvName(view.topic), tables.countsCsv(view.topic));
+            }
+        }
+        AtomicFiles.write(dir, REPORT, ReportPage.render(tables, settings).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        ObjectNode offsets = manifest.putObject("offsets");
+        for (TopicPartition tp : partitions) {
+            long position = consumer.position(tp);
+            positions.put(tp, new OffsetAndMetadata(position));
+            ObjectNode topic = offsets.has(tp.topic()) ? (ObjectNode) offsets.get(tp.topic()) : offsets.putObject(tp.topic());
+            topic.put(Integer.toString(tp.partition()), position);
+        }
+        boolean consistent = tables.consistent();
+        flushes++;
+        manifest.put("updated", Instant.now().toString());
+        manifest.put("flushes", flushes);
+        manifest.put("articles", tables.articles.size());
+        manifest.put("consistent", consistent);
+        AtomicFiles.write(dir, MANIFEST, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        // the files are durable: only now may a restart skip these records
+        consumer.commitSync(positions);
+        metrics.flushes = flushes;
+        publishState();
+    }
+
+    private void publishState() {
+        ViewState next = tables.snapshot(flushes);
+        synchronized (stateLock) {
+            state = next;
+            stateLock.notifyAll();
+        }
+    }
+
+    private long lag(List<TopicPartition> partitions) {
+        long total = 0;
+        for (TopicPartition tp : partitions) {
+            OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isPresent()) {
+                total += lag.getAsLong();
+            }
+        }
+        return total;
+    }
+
+    /** What the files show now. */
+    public ViewState state() {
+        synchronized (stateLock) {
+            return state;
+        }
+    }
+
+    /**
+     * Waits until the flushed views satisfy the condition.
+     *
+     * @return false on timeout
+     * @throws IllegalStateException if the writer stopped with an error meanwhile
+     */
+    public boolean awaitFlushedState(Predicate<ViewState> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (stateLock) {
+            while (!condition.test(state)) {
+                if (failure != null) {
+                    throw new IllegalStateException("the view writer stopped: " + failure.getMessage(), failure);
+                }
+                if (stopped) {
+                    return false;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                stateLock.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    public String prometheusMetrics() {
+        return metrics.render(state());
+    }
+
+    public Path outDir() {
+        return settings.outDir();
+    }
+
+    /** Stops the loop; the caller's thread that runs {@link #run()} closes nothing else. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,116 @@
+package org.entente.streams;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.entente.common.EntenteConfig;
+import org.entente.common.TopicSetup;
+import org.entente.extract.Extractor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The streams app: topics ensured, the topology running under exactly-once, a bounded reaction to
+ * crashed threads.
+ *
+ * <p>Input: {@code articles} (key: article id, value: Article JSON). Output: {@code article-facts}
+ * (key: article id, value: ArticleFacts JSON) and the four count topics (string keys,
+ * CountValue JSON values), all compacted; poison records go to {@code articles-dlq}.
+ */
+public final class StreamsApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    /** A thread that dies this often within the window is not going to get better: stop. */
+    static final int MAX_THREAD_REPLACEMENTS = 3;
+    static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
+
+    private final KafkaStreams streams;
+
+    private StreamsApp(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public static StreamsApp start(EntenteConfig config) {
+        try (Admin admin = Admin.create(config.clientProperties())) {
+            TopicSetup.ensure(admin, config.getInt(StreamsSettings.PARTITIONS, 6),
+                    (short) config.getInt(StreamsSettings.REPLICATION_FACTOR, -1));
+        }
+        KafkaStreams streams = new KafkaStreams(EntenteTopology.build(config, Extractor.standard()),
+                StreamsSettings.properties(config));
+        streams.setUncaughtExceptionHandler(new BoundedReplacement());
+        streams.start();
+        LOG.info("streams app started against {}", config.bootstrapServers());
+        return new StreamsApp(streams);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Waits until every task is assigned and restored, or the timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("the streams app stopped: " + state);
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** Peak heap used by this JVM so far, summed over the heap pools. */
+    public static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    public void close(Duration timeout) {
+        // leaving the group hands the partitions over at once instead of after the session timeout
+        if (!streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
+            LOG.warn("streams app did not stop within {}", timeout);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /** Replaces a crashed stream thread, at most {@link #MAX_THREAD_REPLACEMENTS} times per window. */
+    static final class BoundedReplacement implements StreamsUncaughtExceptionHandler {
+        private final Deque<Long> replacements = new ArrayDeque<>();
+
+        @Override
+        public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
+            long now = System.nanoTime();
+            while (!replacements.isEmpty() && now - replacements.peekFirst() > REPLACEMENT_WINDOW.toNanos()) {
+                replacements.removeFirst();
+            }
+            if (replacements.size() >= MAX_THREAD_REPLACEMENTS) {
+                LOG.error("stream thread failed {} times within {}: stopping", replacements.size() + 1, REPLACEMENT_WINDOW, exception);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+            replacements.addLast(now);
+            LOG.warn("stream thread failed, replacing it", exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+    }
+}
