@@ -6,47 +6,61 @@ import org.entente.common.CountKeys;
 import org.entente.common.Evidence;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads one article and says which countries act in it, which pairs they form and which
- * cooperation domains it names, with the phrases behind each fact. Thread-safe; build once.
+ * Reads one article as an analyst would: which countries act in it, which pairs they form and
+ * which cooperation domains it names, with the phrases behind each fact.
+ *
+ * <p>The text is folded once ({@link FoldedText}) and every dictionary (countries, organisations,
+ * regions, domains, sentence cues) is matched in one pass ({@link PhraseMatcher}); where names
+ * overlap the longest wins, so "Vietnam Airlines" is no country and "Corée du Sud" is not "Corée".
+ * Then sentence by sentence:
+ * <ul>
+ *   <li>a country acts when it is named in the title or in a sentence about cooperation, or
+ *       named in two sentences or more; not when the sentence links to another story, speaks of
+ *       war or of a match, lists the members of a bloc, or names it only as a place
+ *       ("à Tokyo", "in Japan") where nobody visits;</li>
+ *   <li>a domain word counts only in a sentence about cooperation or in an enumeration of fields:
+ *       "la sécurité de la digue" during a typhoon is no security cooperation;</li>
+ *   <li>an organisation named in a sentence about cooperation marks the multilateral domain.</li>
+ * </ul>
+ * Thread-safe; build once ({@link #standard()}).
  */
 public final class Extractor {
-    private static final Map<String, String> DOMAIN_WORDS = Map.ofEntries(
-            Map.entry("trade", "trade"), Map.entry("commerce", "trade"),
-            Map.entry("investment", "investment"), Map.entry("investissement", "investment"),
-            Map.entry("energy", "energy"), Map.entry("énergie", "energy"), Map.entry("pétrole", "energy"),
-            Map.entry("defence", "defence"), Map.entry("défense", "defence"),
-            Map.entry("education", "education"), Map.entry("éducation", "education"),
-            Map.entry("tourism", "tourism"), Map.entry("tourisme", "tourism"),
-            Map.entry("agriculture", "agriculture"), Map.entry("transport", "transport"),
-            Map.entry("transports", "transport"), Map.entry("mining", "mining"));
+    private static final Set<String> LOCATION_WORDS = Set.of("a", "au", "aux", "en", "in", "at", "dans");
+    private static final String MULTILATERAL = "multilateral";
 
-    private final Map<String, String> countryNames = new TreeMap<>();
-    private final Pattern pattern;
+    private final PhraseMatcher<Term> matcher = new PhraseMatcher<>();
 
     private Extractor() {
-        for (String code : Locale.getISOCountries()) {
-            Locale country = new Locale("", code);
-            countryNames.put(country.getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT), code);
-            countryNames.put(country.getDisplayCountry(Locale.FRENCH).toLowerCase(Locale.ROOT), code);
+        for (PhraseMatcher.Entry<Term> e : Gazetteer.standard().phrases()) {
+            matcher.add(e.phrase(), e.value());
         }
-        List<String> words = new ArrayList<>(countryNames.keySet());
-        words.addAll(DOMAIN_WORDS.keySet());
-        words.sort((a, b) -> b.length() - a.length());
-        StringBuilder alternation = new StringBuilder();
-        for (String w : words) {
-            alternation.append(alternation.length() == 0 ? "" : "|").append(Pattern.quote(w));
+        Gazetteer.lines("entities.tsv", line -> {
+            String[] f = line.split("\t", -1);
+            Term.Kind kind = switch (f[0]) {
+                case "organisation" -> Term.Kind.ORGANISATION;
+                case "region" -> Term.Kind.REGION;
+                default -> Term.Kind.OTHER;
+            };
+            for (String name : f[2].split(";")) {
+                PhraseMatcher.Entry<Term> e = Gazetteer.entry(name, kind, f[1]);
+                matcher.add(e.phrase(), e.value());
+            }
+        });
+        for (PhraseMatcher.Entry<Term> e : Domains.phrases()) {
+            matcher.add(e.phrase(), e.value());
         }
-        pattern = Pattern.compile("(?<![\\p{L}])(" + alternation + ")(?![\\p{L}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        Cue.PHRASES.forEach((cue, phrases) -> phrases.forEach(p ->
+                matcher.add(FoldedText.fold(p), new Term(Term.Kind.CUE, cue.name(), false, p))));
+        matcher.build();
     }
 
     public static Extractor standard() {
@@ -55,31 +69,247 @@ public final class Extractor {
 
     public ArticleFacts extract(Article article) {
         String text = ArticleFacts.textOf(article);
-        TreeSet<String> countries = new TreeSet<>();
-        TreeSet<String> domains = new TreeSet<>();
-        List<Evidence> evidence = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            String word = m.group(1).toLowerCase(Locale.ROOT);
-            String code = countryNames.get(word);
-            if (code != null) {
-                countries.add(code);
-                evidence.add(new Evidence(m.group(1), m.start(1), m.end(1), Evidence.COUNTRY, code));
+        int titleEnd = article.title() == null ? 0 : article.title().length();
+        FoldedText folded = FoldedText.of(text);
+        int[] sentence = segments(folded, false);
+        int[] clause = segments(folded, true);
+        int sentenceCount = count(sentence, folded);
+        int clauseCount = count(clause, folded);
+
+        List<PhraseMatcher.Match<Term>> entities = new ArrayList<>();
+        List<PhraseMatcher.Match<Term>> domainWords = new ArrayList<>();
+        List<EnumSet<Cue>> sentenceCues = flags(sentenceCount);
+        List<EnumSet<Cue>> clauseCues = flags(clauseCount);
+        for (PhraseMatcher.Match<Term> m : matcher.find(folded)) {
+            Term t = m.value();
+            if (t.exactCase() && !writtenAs(text, folded, m, t.written())) {
+                continue;
+            }
+            if (t.kind() == Term.Kind.CUE) {
+                Cue cue = Cue.valueOf(t.code());
+                sentenceCues.get(sentence[m.start()]).add(cue);
+                clauseCues.get(clause[m.start()]).add(cue);
+            } else if (t.kind() == Term.Kind.DOMAIN) {
+                domainWords.add(m);
             } else {
-                String domain = DOMAIN_WORDS.get(word);
-                domains.add(domain);
-                evidence.add(new Evidence(m.group(1), m.start(1), m.end(1), Evidence.DOMAIN, domain));
+                entities.add(m);
             }
         }
-        List<String> codes = new ArrayList<>(countries);
-        TreeSet<String> pairs = new TreeSet<>();
+        entities = longestFirst(entities);
+        domainWords = outside(longestFirst(domainWords), entities);
+        elsewhereToParagraphEnd(folded, sentence, sentenceCues);
+
+        // first pass: the countries each sentence names in a way that can make them actors
+        List<Mention> mentions = new ArrayList<>();
+        List<Evidence> organisations = new ArrayList<>();
+        Map<Integer, Set<String>> countriesOfSentence = new HashMap<>();
+        for (PhraseMatcher.Match<Term> m : entities) {
+            Term t = m.value();
+            int s = sentence[m.start()];
+            EnumSet<Cue> flags = sentenceCues.get(s);
+            boolean title = folded.origin[m.start()] < titleEnd;
+            // a headline is too short for clauses: a war or a match named anywhere in it counts
+            if (flags.contains(Cue.ELSEWHERE) || hostile(clauseCues.get(clause[m.start()])) || title && hostile(flags)) {
+                continue;
+            }
+            if (t.kind() == Term.Kind.ORGANISATION) {
+                if (flags.contains(Cue.COOPERATION) || flags.contains(Cue.ENUMERATION)) {
+                    organisations.add(evidence(text, folded, m, Evidence.ORGANISATION, t.code()));
+                }
+                continue;
+            }
+            if (!t.kind().isCountry()) {
+                continue;
+            }
+            boolean member = flags.contains(Cue.MEMBERSHIP) && sentenceHasOrganisation(entities, sentence, s);
+            boolean place = (t.kind() == Term.Kind.COUNTRY || t.kind() == Term.Kind.SEAT)
+                    && LOCATION_WORDS.contains(previousWord(folded, m.start())) && !flags.contains(Cue.VISIT);
+            if (member || place) {
+                continue;
+            }
+            mentions.add(new Mention(m, s, title));
+            countriesOfSentence.computeIfAbsent(s, k -> new TreeSet<>()).add(t.code());
+        }
+
+        // a sentence speaks of cooperation when it says so, enumerates fields, or joins two countries
+        boolean[] cooperative = new boolean[sentenceCount];
+        for (int s = 0; s < sentenceCount; s++) {
+            EnumSet<Cue> flags = sentenceCues.get(s);
+            cooperative[s] = !flags.contains(Cue.ELSEWHERE) && (flags.contains(Cue.COOPERATION)
+                    || flags.contains(Cue.ENUMERATION) || countriesOfSentence.getOrDefault(s, Set.of()).size() >= 2);
+        }
+
+        Map<String, List<Evidence>> countryEvidence = new HashMap<>();
+        Set<String> actors = new TreeSet<>();
+        Map<String, Set<Integer>> loose = new HashMap<>();
+        for (Mention mention : mentions) {
+            String code = mention.match().value().code();
+            countryEvidence.computeIfAbsent(code, c -> new ArrayList<>())
+                    .add(evidence(text, folded, mention.match(), Evidence.COUNTRY, code));
+            if (mention.title() || cooperative[mention.sentence()]) {
+                actors.add(code);
+            } else {
+                loose.computeIfAbsent(code, c -> new TreeSet<>()).add(mention.sentence());
+            }
+        }
+        loose.forEach((code, sentences) -> {
+            if (sentences.size() >= 2) {
+                actors.add(code);
+            }
+        });
+
+        TreeSet<String> domainIds = new TreeSet<>();
+        List<Evidence> evidence = new ArrayList<>();
+        for (String code : actors) {
+            evidence.addAll(countryEvidence.get(code));
+        }
+        for (PhraseMatcher.Match<Term> m : domainWords) {
+            if (cooperative[sentence[m.start()]] && !hostile(clauseCues.get(clause[m.start()]))) {
+                domainIds.add(m.value().code());
+                evidence.add(evidence(text, folded, m, Evidence.DOMAIN, m.value().code()));
+            }
+        }
+        if (!organisations.isEmpty()) {
+            domainIds.add(MULTILATERAL);
+            evidence.addAll(organisations);
+        }
+        evidence.sort(Comparator.comparingInt(Evidence::start));
+
+        List<String> codes = new ArrayList<>(actors);
+        List<String> pairs = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             for (int j = i + 1; j < codes.size(); j++) {
                 pairs.add(CountKeys.pair(codes.get(i), codes.get(j)));
             }
         }
+        pairs.sort(null);
         return new ArticleFacts(article.id(), article.version(), article.date(), article.title(), article.source(),
-                codes, new ArrayList<>(pairs), new ArrayList<>(domains), evidence);
+                codes, pairs, new ArrayList<>(domainIds), evidence);
+    }
+
+    private record Mention(PhraseMatcher.Match<Term> match, int sentence, boolean title) {
+    }
+
+    private static boolean hostile(EnumSet<Cue> clauseFlags) {
+        return clauseFlags.contains(Cue.ADVERSARIAL) || clauseFlags.contains(Cue.MATCH);
+    }
+
+    private static List<EnumSet<Cue>> flags(int n) {
+        List<EnumSet<Cue>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(EnumSet.noneOf(Cue.class));
+        }
+        return out;
+    }
+
+    private static int count(int[] segment, FoldedText f) {
+        return f.length == 0 ? 1 : segment[f.length - 1] + 1;
+    }
+
+    /** "Lire aussi : ..." covers the rest of its paragraph, whatever the punctuation after it. */
+    private static void elsewhereToParagraphEnd(FoldedText f, int[] sentence, List<EnumSet<Cue>> cues) {
+        boolean elsewhere = false;
+        int current = -1;
+        for (int i = 0; i < f.length; i++) {
+            if (sentence[i] != current) {
+                current = sentence[i];
+                if (elsewhere) {
+                    cues.get(current).add(Cue.ELSEWHERE);
+                } else if (cues.get(current).contains(Cue.ELSEWHERE)) {
+                    elsewhere = true;
+                }
+            }
+            if (f.chars[i] == '\n') {
+                elsewhere = false;
+            }
+        }
+    }
+
+    /** Domain words inside a name ("économique" in "Union économique eurasienne") are the name's. */
+    private static List<PhraseMatcher.Match<Term>> outside(List<PhraseMatcher.Match<Term>> words,
+                                                          List<PhraseMatcher.Match<Term>> names) {
+        List<PhraseMatcher.Match<Term>> out = new ArrayList<>(words.size());
+        int j = 0;
+        for (PhraseMatcher.Match<Term> w : words) {
+            while (j < names.size() && names.get(j).end() <= w.start()) {
+                j++;
+            }
+            boolean inside = j < names.size() && names.get(j).start() < w.end() && w.start() < names.get(j).end();
+            if (!inside) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Segment number of every folded position: a new sentence after '.' and after a line end; with
+     * {@code clauses}, also after a comma or a parenthesis.
+     */
+    private static int[] segments(FoldedText f, boolean clauses) {
+        int[] out = new int[Math.max(1, f.length)];
+        int s = 0;
+        for (int i = 0; i < f.length; i++) {
+            out[i] = s;
+            char c = f.chars[i];
+            if (c == '\n' || (clauses && c == ',')
+                    || (c == '.' && (i + 1 == f.length || f.chars[i + 1] == ' ' || f.chars[i + 1] == '\n'))) {
+                s++;
+            }
+        }
+        return out;
+    }
+
+    /** Leftmost-longest: of overlapping names, the one starting first, then the longest, wins. */
+    private static List<PhraseMatcher.Match<Term>> longestFirst(List<PhraseMatcher.Match<Term>> matches) {
+        matches.sort(Comparator.<PhraseMatcher.Match<Term>>comparingInt(PhraseMatcher.Match::start)
+                .thenComparingInt(m -> -(m.end() - m.start())));
+        List<PhraseMatcher.Match<Term>> kept = new ArrayList<>(matches.size());
+        int reach = -1;
+        for (PhraseMatcher.Match<Term> m : matches) {
+            if (m.start() >= reach) {
+                kept.add(m);
+                reach = m.end();
+            } else if (m.end() > reach) {
+                // a longer name starting inside the previous one ("Guinée" then "Guinée-Bissau" cannot
+                // happen; "Corée du Sud" inside "Corée du Sud-Est"): the earlier one stands
+                continue;
+            }
+        }
+        return kept;
+    }
+
+    private static boolean sentenceHasOrganisation(List<PhraseMatcher.Match<Term>> entities, int[] sentence, int s) {
+        for (PhraseMatcher.Match<Term> m : entities) {
+            if (m.value().kind() == Term.Kind.ORGANISATION && sentence[m.start()] == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String previousWord(FoldedText f, int start) {
+        int end = start - 1;
+        while (end >= 0 && (f.chars[end] == ' ' || f.chars[end] == '\'')) {
+            end--;
+        }
+        int begin = end;
+        while (begin >= 0 && FoldedText.isWordChar(f.chars[begin])) {
+            begin--;
+        }
+        return end < 0 ? "" : new String(f.chars, begin + 1, end - begin);
+    }
+
+    private static boolean writtenAs(String text, FoldedText f, PhraseMatcher.Match<Term> m, String written) {
+        int from = f.origin[m.start()];
+        int to = f.origin[m.end() - 1] + 1;
+        return text.substring(from, to).equals(written);
+    }
+
+    private static Evidence evidence(String text, FoldedText f, PhraseMatcher.Match<Term> m, String kind, String code) {
+        int from = f.origin[m.start()];
+        int to = f.origin[m.end() - 1] + 1;
+        return new Evidence(text.substring(from, to), from, to, kind, code);
     }
 
     private static final class Holder {

@@ -1,0 +1,124 @@
+package org.entente.extract;
+
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+
+import java.util.Locale;
+
+/**
+ * Text folded for matching: lower case, accents and ligatures removed by Lucene's
+ * {@link ASCIIFoldingFilter} table, typographic apostrophes and hyphens unified, every other
+ * character a space (runs of spaces collapsed), sentence ends kept as {@code '.'} and line ends as
+ * {@code '\n'}. {@link #origin} maps each folded position back to the original text, so evidence
+ * offsets point at what the author wrote.
+ */
+final class FoldedText {
+    /** Folded form of every UTF-16 unit, computed once from Lucene's table. */
+    private static final String[] FOLD = buildTable();
+
+    final char[] chars;
+    final int[] origin;
+    final int length;
+
+    private FoldedText(char[] chars, int[] origin, int length) {
+        this.chars = chars;
+        this.origin = origin;
+        this.length = length;
+    }
+
+    static FoldedText of(String text) {
+        int n = text.length();
+        char[] out = new char[n * 2 + 1];
+        int[] origin = new int[n * 2 + 1];
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            String folded = FOLD[text.charAt(i)];
+            if (folded.equals(".") && abbreviation(out, len)) {
+                // "St. Kitts", "M. Dupont": the dot of a short abbreviation ends no sentence
+                folded = " ";
+            }
+            if (folded.length() == 1) {
+                char f = folded.charAt(0);
+                if (f == ' ' && (len == 0 || out[len - 1] == ' ' || out[len - 1] == '\n')) {
+                    continue;
+                }
+                if (f == '\n' && len > 0 && out[len - 1] == ' ') {
+                    len--;
+                }
+                if (len + 1 >= out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                    origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+                }
+                out[len] = f;
+                origin[len++] = i;
+            } else {
+                if (len + folded.length() >= out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2 + folded.length());
+                    origin = java.util.Arrays.copyOf(origin, origin.length * 2 + folded.length());
+                }
+                for (int k = 0; k < folded.length(); k++) {
+                    out[len] = folded.charAt(k);
+                    origin[len++] = i;
+                }
+            }
+        }
+        return new FoldedText(out, origin, len);
+    }
+
+    private static boolean abbreviation(char[] out, int len) {
+        int letters = 0;
+        int k = len - 1;
+        while (k >= 0 && isWordChar(out[k])) {
+            letters++;
+            k--;
+        }
+        return letters >= 1 && letters <= 2 && (k < 0 || out[k] == ' ' || out[k] == '\n' || out[k] == ',');
+    }
+
+    /** Folds a dictionary phrase the same way (without offsets). */
+    static String fold(String phrase) {
+        FoldedText f = of(phrase);
+        // abbreviation dots in names ("St. Kitts") are not sentence ends
+        return new String(f.chars, 0, f.length).replace('.', ' ').replace(',', ' ').replace('\n', ' ')
+                .replaceAll(" +", " ").strip();
+    }
+
+    static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static String[] buildTable() {
+        String[] table = new String[Character.MAX_VALUE + 1];
+        char[] in = new char[1];
+        char[] out = new char[8];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            char ch = (char) c;
+            String folded;
+            if (ch == '\n' || ch == '\r' || ch == '\u2028' || ch == '\u2029') {
+                folded = "\n";
+            } else if (ch == '.' || ch == '!' || ch == '?' || ch == ';') {
+                folded = ".";
+            } else if (ch == ',' || ch == '(' || ch == ')') {
+                // clause marks: a war named in one clause does not spoil the next
+                folded = ",";
+            } else if (ch == '\'' || ch == '\u2019' || ch == '\u2018' || ch == '\u02BC' || ch == '`' || ch == '\u00B4') {
+                folded = "'";
+            } else if (ch == '-' || ch == '\u2010' || ch == '\u2011') {
+                folded = "-";
+            } else if (Character.isLetterOrDigit(ch)) {
+                in[0] = ch;
+                int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, 1);
+                String s = new String(out, 0, n).toLowerCase(Locale.ROOT);
+                StringBuilder clean = new StringBuilder(s.length());
+                for (int k = 0; k < s.length(); k++) {
+                    char f = s.charAt(k);
+                    clean.append(isWordChar(f) ? f : 'x');
+                }
+                folded = clean.length() == 0 ? " " : clean.toString();
+            } else {
+                folded = " ";
+            }
+            table[c] = folded;
+        }
+        return table;
+    }
+}
