@@ -1,0 +1,124 @@
+package org.entente.consumer;
+
+import org.entente.common.ArticleFacts;
+import org.entente.common.CountValue;
+import org.entente.common.Evidence;
+import org.entente.common.Json;
+import org.entente.common.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ViewTablesTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] json(Object value) throws IOException {
+        return Json.MAPPER.writeValueAsBytes(value);
+    }
+
+    private static ArticleFacts facts(String id, List<String> pairs, List<String> domains) {
+        return new ArticleFacts(id, "v1", "2025-05", "Title " + id, "AFP", List.of("KZ", "VN"), pairs, domains,
+                List.of(new Evidence("Vietnam", 0, 7, Evidence.COUNTRY, "VN")));
+    }
+
+    @Test
+    void rendersCountsSortedByCountThenKeyAsJsonAndCsv() throws IOException {
+        ViewTables t = new ViewTables();
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", json(new CountValue("KZ-VN", "trade", null, 1)));
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KG-VN|trade", json(new CountValue("KG-VN", "trade", null, 1)));
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "LA-VN|energy", json(new CountValue("LA-VN", "energy", null, 3)));
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KG-VN|trade", null);
+
+        assertThat(new String(t.countsCsv(Topics.PAIR_DOMAIN_COUNTS), StandardCharsets.UTF_8))
+                .isEqualTo("pair,domain,articles\nLA-VN,energy,3\nKZ-VN,trade,1\n");
+        assertThat(Json.MAPPER.readTree(t.countsJson(Topics.PAIR_DOMAIN_COUNTS)).toString())
+                .isEqualTo("[{\"pair\":\"LA-VN\",\"domain\":\"energy\",\"articles\":3},{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":1}]");
+    }
+
+    @Test
+    void quotesCsvCellsAndDefusesFormulas() {
+        assertThat(ViewTables.csvCell("plain")).isEqualTo("plain");
+        assertThat(ViewTables.csvCell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(ViewTables.csvCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(ViewTables.csvCell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(ViewTables.csvCell("-3")).isEqualTo("-3");
+    }
+
+    @Test
+    void checksThatTheCountsAddUpToTheFacts() throws IOException {
+        ViewTables t = new ViewTables();
+        t.apply(Topics.ARTICLE_FACTS, "a1", json(facts("a1", List.of("KZ-VN"), List.of("trade"))));
+        assertThat(t.consistent()).isFalse();
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", json(new CountValue("KZ-VN", "trade", null, 1)));
+        t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 1)));
+        t.apply(Topics.DOMAIN_COUNTS, "trade", json(new CountValue(null, "trade", null, 1)));
+        t.apply(Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05", json(new CountValue("KZ-VN", null, "2025-05", 1)));
+        assertThat(t.consistent()).isTrue();
+        t.apply(Topics.ARTICLE_FACTS, "a1", null);
+        assertThat(t.consistent()).isFalse();
+    }
+
+    @Test
+    void anUnreadableValueIsRefusedWithoutChangingTheTable() throws IOException {
+        ViewTables t = new ViewTables();
+        t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 2)));
+        assertThatThrownBy(() -> t.apply(Topics.PAIR_COUNTS, "KZ-VN", "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class);
+        assertThat(t.counts.get(Topics.PAIR_COUNTS).get("KZ-VN").articles()).isEqualTo(2);
+    }
+
+    @Test
+    void hostileKeysNeverBecomePaths() throws IOException {
+        ViewTables t = new ViewTables();
+        String hostile = "../../etc/passwd|/tmp/x";
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, hostile, json(new CountValue("../../etc/passwd", "/tmp/x", null, 1)));
+        AtomicFiles.write(dir, ViewTables.jsonName(Topics.PAIR_DOMAIN_COUNTS), t.countsJson(Topics.PAIR_DOMAIN_COUNTS));
+        AtomicFiles.write(dir, ViewTables.csvName(Topics.PAIR_DOMAIN_COUNTS), t.countsCsv(Topics.PAIR_DOMAIN_COUNTS));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("pair-domain-counts.json", "pair-domain-counts.csv");
+        }
+        assertThat(Files.exists(dir.resolve("../../etc/passwd|"))).isFalse();
+        assertThatThrownBy(() -> AtomicFiles.write(dir, "../escape.json", new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anAtomicWriteReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
+        AtomicFiles.write(dir, "x.json", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(dir.resolve("x.json"))).isEqualTo("[4]");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void loadsBackWhatItWrote() throws IOException {
+        ViewTables t = new ViewTables();
+        t.apply(Topics.ARTICLE_FACTS, "a1", json(facts("a1", List.of("KZ-VN"), List.of("trade"))));
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", json(new CountValue("KZ-VN", "trade", null, 1)));
+        t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 1)));
+        t.apply(Topics.DOMAIN_COUNTS, "trade", json(new CountValue(null, "trade", null, 1)));
+        t.apply(Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05", json(new CountValue("KZ-VN", null, "2025-05", 1)));
+        AtomicFiles.write(dir, ViewTables.ARTICLES_FILE, t.articlesJson());
+        for (String topic : Topics.COUNT_TOPICS) {
+            AtomicFiles.write(dir, ViewTables.jsonName(topic), t.countsJson(topic));
+        }
+        ViewTables back = new ViewTables();
+        back.load(dir);
+        assertThat(back.articles).isEqualTo(t.articles);
+        assertThat(back.counts).isEqualTo(t.counts);
+        assertThat(back.consistent()).isTrue();
+    }
+}

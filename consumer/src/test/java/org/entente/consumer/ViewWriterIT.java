@@ -1,0 +1,148 @@
+package org.entente.consumer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.entente.broker.BrokerSettings;
+import org.entente.broker.EmbeddedBroker;
+import org.entente.common.ArticleFacts;
+import org.entente.common.CountValue;
+import org.entente.common.EntenteConfig;
+import org.entente.common.Evidence;
+import org.entente.common.Json;
+import org.entente.common.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ViewWriterIT {
+    @TempDir
+    Path dir;
+
+    private EmbeddedBroker broker;
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = EmbeddedBroker.start(BrokerSettings.plaintext(dir.resolve("kafka"), 0));
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            List<NewTopic> topics = new ArrayList<>();
+            Topics.VIEW_TOPICS.forEach(t -> topics.add(new NewTopic(t, 2, (short) 1)));
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
+        p.put("transactional.id", "view-writer-it");
+        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+    }
+
+    @AfterEach
+    void stop() {
+        producer.close();
+        broker.close();
+    }
+
+    private void publish(Map<String, Object> records, String topic) throws Exception {
+        producer.beginTransaction();
+        for (Map.Entry<String, Object> e : records.entrySet()) {
+            producer.send(new ProducerRecord<>(topic, e.getKey(), e.getValue() == null ? null : Json.MAPPER.writeValueAsBytes(e.getValue())));
+        }
+        producer.commitTransaction();
+    }
+
+    private void publishArticle(String id, String version, String pair, String domain, String month, long pairCount,
+                                long domainCount) throws Exception {
+        publish(Map.of(id, new ArticleFacts(id, version, month, "T " + id, "AFP", List.of(pair.split("-")), List.of(pair),
+                List.of(domain), List.of(new Evidence("x", 0, 1, Evidence.COUNTRY, "VN")))), Topics.ARTICLE_FACTS);
+        publish(Map.of(pair + "|" + domain, new CountValue(pair, domain, null, pairCount)), Topics.PAIR_DOMAIN_COUNTS);
+        publish(Map.of(pair, new CountValue(pair, null, null, pairCount)), Topics.PAIR_COUNTS);
+        publish(Map.of(domain, new CountValue(null, domain, null, domainCount)), Topics.DOMAIN_COUNTS);
+        publish(Map.of(pair + "|" + month, new CountValue(pair, null, month, pairCount)), Topics.PAIR_MONTH_COUNTS);
+    }
+
+    private ViewWriter writer(Path out) {
+        EntenteConfig config = EntenteConfig.of(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                ViewSettings.DIR, out.toString(), ViewSettings.FLUSH_MS, "50"));
+        return new ViewWriter(new KafkaConsumer<>(ViewSettings.consumerProperties(config), new StringDeserializer(),
+                new ByteArrayDeserializer()), ViewSettings.from(config));
+    }
+
+    @Test
+    void writesTheViewsAndContinuesFromTheFilesAfterARestart() throws Exception {
+        Path out = dir.resolve("views");
+        publishArticle("a1", "v1", "KZ-VN", "trade", "2025-05", 1, 1);
+
+        ViewWriter first = writer(out);
+        Thread t1 = new Thread(first);
+        t1.start();
+        assertThat(first.awaitFlushedState(s -> s.reflects(Map.of("a1", "v1")), Duration.ofSeconds(60))).isTrue();
+        first.close();
+        t1.join(30_000);
+        assertThat(Files.readString(out.resolve("pair-counts.csv"))).isEqualTo("pair,articles\nKZ-VN,1\n");
+        long flushes = Json.MAPPER.readTree(out.resolve("manifest.json").toFile()).get("flushes").asLong();
+
+        // while it is down: a second article, and a record that is not JSON
+        publishArticle("a2", "v1", "KG-VN", "trade", "2025-02", 1, 2);
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(Topics.PAIR_COUNTS, "XX-YY", "{broken".getBytes()));
+        producer.commitTransaction();
+
+        ViewWriter second = writer(out);
+        Thread t2 = new Thread(second);
+        t2.start();
+        assertThat(second.awaitFlushedState(s -> s.articleVersions().keySet().equals(java.util.Set.of("a1", "a2")),
+                Duration.ofSeconds(60))).isTrue();
+        second.close();
+        t2.join(30_000);
+
+        assertThat(Files.readString(out.resolve("pair-counts.csv"))).isEqualTo("pair,articles\nKG-VN,1\nKZ-VN,1\n");
+        assertThat(Files.readString(out.resolve("domain-counts.csv"))).isEqualTo("domain,articles\ntrade,2\n");
+        assertThat(Files.readString(out.resolve("pair-month-counts.csv")))
+                .isEqualTo("pair,month,articles\nKG-VN,2025-02,1\nKZ-VN,2025-05,1\n");
+        var manifest = Json.MAPPER.readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("consistent").asBoolean()).isTrue();
+        assertThat(manifest.get("articles").asInt()).isEqualTo(2);
+        assertThat(manifest.get("flushes").asLong()).isGreaterThan(flushes);
+        assertThat(second.prometheusMetrics()).contains("entente_views_records_skipped_total 1\n")
+                .contains("entente_views_consistent 1\n").contains("entente_views_articles 2\n");
+    }
+
+    @Test
+    void aFreshDirectoryGetsTheWholeTableWhateverTheGroupCommitted() throws Exception {
+        publishArticle("a1", "v1", "KZ-VN", "trade", "2025-05", 1, 1);
+        ViewWriter first = writer(dir.resolve("views-a"));
+        Thread t1 = new Thread(first);
+        t1.start();
+        assertThat(first.awaitFlushedState(s -> s.reflects(Map.of("a1", "v1")), Duration.ofSeconds(60))).isTrue();
+        first.close();
+        t1.join(30_000);
+
+        // same consumer group, new directory: it must not start from the committed offsets
+        ViewWriter second = writer(dir.resolve("views-b"));
+        Thread t2 = new Thread(second);
+        t2.start();
+        assertThat(second.awaitFlushedState(s -> s.reflects(Map.of("a1", "v1")), Duration.ofSeconds(60))).isTrue();
+        second.close();
+        t2.join(30_000);
+        assertThat(Files.readString(dir.resolve("views-b").resolve("pair-counts.csv"))).isEqualTo("pair,articles\nKZ-VN,1\n");
+    }
+}
