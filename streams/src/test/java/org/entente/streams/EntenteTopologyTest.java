@@ -183,7 +183,8 @@ class EntenteTopologyTest {
 
     @Test
     void anArticleWithOneCountryIsKeptInTheFactsButCountsNowhere() {
-        articles.pipeInput("solo", article("solo", "2025-05", "Vietnam raised its rice exports and trade figures."));
+        articles.pipeInput("solo", new Article("solo", "2025-05", "Vietnam and its trade partners",
+                "Vietnam raised its rice exports and signed trade deals.", "AFP", null));
         settle();
         assertThat(factsTable.get("solo").countries()).containsExactly("VN");
         assertThat(factsTable.get("solo").pairs()).isEmpty();
