@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Live counts of who cooperates with whom, on what, from a stream of diplomatic news.",
         subcommands = {
                 DemoCommand.class, BrokerCommand.class, ReplayCommand.class, StreamsCommand.class,
-                ViewsCommand.class, ExtractCommand.class,
+                ViewsCommand.class, ExtractCommand.class, GenerateCommand.class, BenchCommand.class,
                 QueryCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,386 @@
+package org.entente.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.entente.broker.BrokerSettings;
+import org.entente.broker.EmbeddedBroker;
+import org.entente.common.Article;
+import org.entente.common.ArticleId;
+import org.entente.common.EntenteConfig;
+import org.entente.common.Json;
+import org.entente.common.JsonSerdes;
+import org.entente.common.Progress;
+import org.entente.common.TopicSetup;
+import org.entente.common.Topics;
+import org.entente.consumer.ViewSettings;
+import org.entente.consumer.ViewState;
+import org.entente.consumer.ViewWriter;
+import org.entente.extract.ExtractionBench;
+import org.entente.extract.Extractor;
+import org.entente.producer.ProducerSettings;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One run on one embedded broker: the raw Kafka baseline (plain producer and consumer over the same
+ * serialized articles), extraction alone on one thread, the whole pipeline end to end (the real
+ * producer settings, the topology in a JVM of its own with a bounded heap, the view writer), the
+ * latency at a steady offered rate, and whether the final views equal the generator's ground truth.
+ */
+public final class Bench {
+    static final String RAW_TOPIC = "bench-raw";
+
+    /**
+     * @param articles        records in the corpus (corrections and retractions included)
+     * @param latencySeconds  how long the steady-rate phase offers articles
+     * @param latencyRate     the offered rate of that phase, articles per second
+     */
+    public record Settings(int articles, long seed, Path workDir, Path json, int latencySeconds, int latencyRate,
+                           int streamThreads) {
+    }
+
+    public record Latency(double ratePerSecond, double p50, double p99, double max, int samples) {
+    }
+
+    public record Result(int articles, long bytes, double rawProducePerSecond, double rawConsumePerSecond,
+                         double extractPerSecond, double extractMegabytesPerSecond, double endToEndPerSecond,
+                         double endToEndSeconds, Latency latency, double streamsHeapMaxMb, boolean correct) {
+        public double ratioToRawProduce() {
+            return endToEndPerSecond / rawProducePerSecond;
+        }
+    }
+
+    private final Settings settings;
+    private final PrintStream out;
+
+    public Bench(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public Result run() throws Exception {
+        Files.createDirectories(settings.workDir());
+        out.printf("generating %,d articles (seed %d) ...%n", settings.articles(), settings.seed());
+        CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(settings.articles(), settings.seed(), 0.05, 0.01));
+        List<GeneratedArticle> corpus = generator.all();
+        GroundTruth truth = generator.truth();
+        List<byte[]> keys = new ArrayList<>(corpus.size());
+        List<byte[]> values = new ArrayList<>(corpus.size());
+        long bytes = 0;
+        var serializer = JsonSerdes.serializer(Article.class);
+        for (GeneratedArticle g : corpus) {
+            byte[] k = g.article().id().getBytes(StandardCharsets.UTF_8);
+            byte[] v = g.retraction() ? null : serializer.serialize(Topics.ARTICLES, g.article());
+            keys.add(k);
+            values.add(v);
+            bytes += k.length + (v == null ? 0 : v.length);
+        }
+
+        try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.plaintext(settings.workDir().resolve("kafka"), 0))) {
+            String bootstrap = broker.bootstrapServers();
+            Properties admin = new Properties();
+            admin.put("bootstrap.servers", bootstrap);
+            try (Admin a = Admin.create(admin)) {
+                TopicSetup.ensure(a, 6, (short) 1);
+                a.createTopics(List.of(new NewTopic(RAW_TOPIC, 6, (short) 1).configs(Map.of("max.message.bytes", "16777216"))))
+                        .all().get(60, TimeUnit.SECONDS);
+            }
+            double rawProduce = rawProduce(bootstrap, keys, values);
+            out.printf("raw produce: %,.0f records/s%n", rawProduce);
+            double rawConsume = rawConsume(bootstrap, keys.size());
+            out.printf("raw consume: %,.0f records/s%n", rawConsume);
+
+            List<Article> sample = new ArrayList<>();
+            for (GeneratedArticle g : corpus) {
+                if (!g.retraction() && sample.size() < 20_000) {
+                    sample.add(g.article());
+                }
+            }
+            ExtractionBench.Throughput extraction = ExtractionBench.measure(Extractor.standard(), sample,
+                    Duration.ofSeconds(settings.articles() >= 50_000 ? 10 : 3));
+            out.printf("extraction: %,.0f articles/s, %.1f MB/s on one thread%n", extraction.articlesPerSecond(),
+                    extraction.megabytesPerSecond());
+
+            EntenteConfig config = EntenteConfig.of(Map.of(EntenteConfig.BOOTSTRAP_SERVERS, bootstrap,
+                    ViewSettings.DIR, settings.workDir().resolve("views").toString(), "entente.topic.replication.factor", "1"));
+            StreamsChild streams = startStreams(bootstrap);
+            ViewWriter views = new ViewWriter(new KafkaConsumer<>(ViewSettings.consumerProperties(config),
+                    new StringDeserializer(), new ByteArrayDeserializer()), ViewSettings.from(config));
+            Thread viewThread = new Thread(views, "bench-views");
+            viewThread.start();
+            double heapMb;
+            double e2e;
+            double e2eSeconds;
+            boolean correct;
+            Latency latency;
+            try {
+                long start = System.nanoTime();
+                try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
+                        new StringSerializer(), JsonSerdes.serializer(Article.class))) {
+                    Progress progress = Progress.onStderr("e2e publish", corpus.size());
+                    for (GeneratedArticle g : corpus) {
+                        producer.send(new ProducerRecord<>(Topics.ARTICLES, g.article().id(), g.retraction() ? null : g.article()));
+                        progress.advance(1);
+                    }
+                    producer.flush();
+                    progress.finish();
+                }
+                Map<String, String> expected = truth.versions();
+                Duration wait = Duration.ofSeconds(120 + settings.articles() / 500);
+                if (!views.awaitFlushedState(s -> s.consistent() && s.articleVersions().equals(expected), wait)) {
+                    throw new IllegalStateException("the views did not reach the expected state within " + wait);
+                }
+                e2eSeconds = (System.nanoTime() - start) / 1e9;
+                e2e = corpus.size() / e2eSeconds;
+                out.printf("end to end: %,.0f articles/s (%,d in %.1f s)%n", e2e, corpus.size(), e2eSeconds);
+                correct = views.state().counts().equals(truth.counts());
+                out.println("views equal the ground truth: " + correct);
+                latency = latency(config, views);
+                out.printf("latency at %d/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", settings.latencyRate(),
+                        latency.p50(), latency.p99(), latency.max());
+            } finally {
+                views.close();
+                viewThread.join(60_000);
+                heapMb = stopStreams(streams);
+            }
+            Result result = new Result(corpus.size(), bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
+                    extraction.megabytesPerSecond(), e2e, e2eSeconds, latency, heapMb, correct);
+            write(result);
+            return result;
+        }
+    }
+
+    private double rawProduce(String bootstrap, List<byte[]> keys, List<byte[]> values) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        p.put("enable.idempotence", "true");
+        p.put("compression.type", "lz4");
+        p.put("linger.ms", "10");
+        p.put("batch.size", Integer.toString(512 * 1024));
+        p.put("buffer.memory", Long.toString(128L * 1024 * 1024));
+        p.put("max.request.size", Integer.toString(17 * 1024 * 1024));
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < keys.size(); i++) {
+                producer.send(new ProducerRecord<>(RAW_TOPIC, keys.get(i), values.get(i)));
+            }
+            producer.flush();
+        }
+        return keys.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private double rawConsume(String bootstrap, int expected) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("fetch.max.bytes", Integer.toString(64 * 1024 * 1024));
+        p.put("max.partition.fetch.bytes", Integer.toString(8 * 1024 * 1024));
+        p.put("max.poll.records", "10000");
+        long start = System.nanoTime();
+        long seen = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>();
+            consumer.partitionsFor(RAW_TOPIC).forEach(i -> parts.add(new TopicPartition(RAW_TOPIC, i.partition())));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (seen < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen++;
+                }
+            }
+        }
+        if (seen < expected) {
+            throw new IllegalStateException("raw consume read " + seen + " of " + expected + " records");
+        }
+        return seen / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The streams JVM and the thread that reads what it prints. */
+    private record StreamsChild(Process process, Thread reader, java.util.concurrent.atomic.AtomicReference<String> peak) {
+    }
+
+    private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error",
+                StreamsProcess.class.getName(), bootstrap, settings.workDir().resolve("streams-state").toString(),
+                Integer.toString(settings.streamThreads()));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<String> peak = new java.util.concurrent.atomic.AtomicReference<>();
+        // one reader for the child's whole life: reading while the process exits from two places fails
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("RUNNING")) {
+                        running.countDown();
+                    } else if (line.startsWith("PEAK_HEAP_BYTES ")) {
+                        peak.set(line.substring("PEAK_HEAP_BYTES ".length()));
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone; what it printed before is kept
+            }
+        }, "bench-streams-output");
+        reader.start();
+        if (!running.await(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the streams process did not start within 3 minutes");
+        }
+        return new StreamsChild(p, reader, peak);
+    }
+
+    private static double stopStreams(StreamsChild child) throws InterruptedException {
+        child.process().destroy();
+        if (!child.process().waitFor(90, TimeUnit.SECONDS)) {
+            child.process().destroyForcibly();
+        }
+        child.reader().join(10_000);
+        String peak = child.peak().get();
+        return peak == null ? Double.NaN : Long.parseLong(peak) / (1024.0 * 1024.0);
+    }
+
+    /**
+     * Offers fresh articles at a steady rate and measures, for each, the time from its send to the
+     * first flush of the views that holds its facts with counts that add up.
+     */
+    private Latency latency(EntenteConfig config, ViewWriter views) throws InterruptedException {
+        int total = settings.latencyRate() * settings.latencySeconds();
+        CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(total, settings.seed() + 1, 0, 0));
+        List<Article> fresh = new ArrayList<>(total);
+        while (generator.hasNext()) {
+            Article a = generator.next().article();
+            String title = a.title() + " [live]";
+            fresh.add(new Article(ArticleId.of(a.source(), a.date(), title), a.date(), title, a.body(), a.source(), null));
+        }
+        Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> seenAfter = new HashMap<>();
+        AtomicLong sent = new AtomicLong();
+        Thread sender = new Thread(() -> {
+            try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
+                    new StringSerializer(), JsonSerdes.serializer(Article.class))) {
+                long start = System.nanoTime();
+                long interval = 1_000_000_000L / settings.latencyRate();
+                for (int i = 0; i < fresh.size(); i++) {
+                    long due = start + i * interval;
+                    long now;
+                    while ((now = System.nanoTime()) < due) {
+                        LockSupport.parkNanos(due - now);
+                    }
+                    Article a = fresh.get(i);
+                    sentAt.put(a.id(), System.nanoTime());
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.id(), a));
+                    sent.incrementAndGet();
+                }
+            }
+        }, "bench-latency-sender");
+        long started = System.nanoTime();
+        sender.start();
+        ViewState last = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencySeconds() + 120L);
+        while (seenAfter.size() < total && System.nanoTime() < deadline) {
+            ViewState state = views.state();
+            if (state != last) {
+                long now = System.nanoTime();
+                last = state;
+                if (state.consistent()) {
+                    for (Map.Entry<String, Long> e : sentAt.entrySet()) {
+                        if (!seenAfter.containsKey(e.getKey()) && state.articleVersions().containsKey(e.getKey())) {
+                            seenAfter.put(e.getKey(), now - e.getValue());
+                        }
+                    }
+                }
+            }
+            Thread.sleep(2);
+        }
+        sender.join();
+        double offered = sent.get() / ((System.nanoTime() - started) / 1e9);
+        long[] ms = seenAfter.values().stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
+        if (ms.length < total) {
+            throw new IllegalStateException("only " + ms.length + " of " + total + " articles reached the views");
+        }
+        return new Latency(Math.min(offered, settings.latencyRate()), percentile(ms, 0.50), percentile(ms, 0.99),
+                ms[ms.length - 1], ms.length);
+    }
+
+    static double percentile(long[] sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private void write(Result r) throws IOException {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("articles", r.articles());
+        json.put("bytes", r.bytes());
+        json.put("raw_produce_per_s", Math.round(r.rawProducePerSecond()));
+        json.put("raw_consume_per_s", Math.round(r.rawConsumePerSecond()));
+        json.put("extract_per_s", Math.round(r.extractPerSecond()));
+        json.put("extract_mb_per_s", round(r.extractMegabytesPerSecond()));
+        json.put("e2e_per_s", Math.round(r.endToEndPerSecond()));
+        json.put("e2e_seconds", round(r.endToEndSeconds()));
+        json.put("e2e_ratio_to_raw_produce", round(r.ratioToRawProduce()));
+        ObjectNode latency = json.putObject("latency_ms");
+        latency.put("rate_per_s", Math.round(r.latency().ratePerSecond()));
+        latency.put("p50", r.latency().p50());
+        latency.put("p99", r.latency().p99());
+        latency.put("max", r.latency().max());
+        latency.put("samples", r.latency().samples());
+        json.put("streams_heap_max_mb", round(r.streamsHeapMaxMb()));
+        json.put("streams_heap_limit_mb", 512);
+        json.put("correct", r.correct());
+        Files.createDirectories(settings.json().toAbsolutePath().getParent());
+        Files.write(settings.json(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        out.println();
+        out.println(table(r));
+        out.println("written to " + settings.json().toAbsolutePath());
+    }
+
+    static String table(Result r) {
+        return String.join("\n",
+                String.format(Locale.ROOT, "%-34s %,14d", "articles (records)", r.articles()),
+                String.format(Locale.ROOT, "%-34s %,14d", "bytes", r.bytes()),
+                String.format(Locale.ROOT, "%-34s %,14.0f /s", "raw Kafka produce", r.rawProducePerSecond()),
+                String.format(Locale.ROOT, "%-34s %,14.0f /s", "raw Kafka consume", r.rawConsumePerSecond()),
+                String.format(Locale.ROOT, "%-34s %,14.0f /s  (%.1f MB/s)", "extraction, one thread", r.extractPerSecond(),
+                        r.extractMegabytesPerSecond()),
+                String.format(Locale.ROOT, "%-34s %,14.0f /s", "end to end", r.endToEndPerSecond()),
+                String.format(Locale.ROOT, "%-34s %14.2f", "end to end / raw produce", r.ratioToRawProduce()),
+                String.format(Locale.ROOT, "%-34s %10.0f ms p50, %.0f ms p99, %.0f ms max", "latency at " + Math.round(r.latency().ratePerSecond()) + "/s",
+                        r.latency().p50(), r.latency().p99(), r.latency().max()),
+                String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),
+                String.format(Locale.ROOT, "%-34s %14s", "views equal ground truth", r.correct()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

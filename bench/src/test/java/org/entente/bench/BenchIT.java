@@ -1,0 +1,38 @@
+package org.entente.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.entente.common.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The benchmark on a small corpus: every figure is there and the views are exact. No speed is asserted. */
+class BenchIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void producesEveryFigureAndExactViews() throws Exception {
+        Path json = dir.resolve("bench.json");
+        Bench.Result result = new Bench(new Bench.Settings(2000, 5, dir.resolve("work"), json, 3, 200, 1),
+                new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(result.correct()).isTrue();
+        JsonNode node = Json.MAPPER.readTree(json.toFile());
+        assertThat(node.get("correct").asBoolean()).isTrue();
+        assertThat(node.get("articles").asInt()).isEqualTo(2000);
+        for (String field : List.of("bytes", "raw_produce_per_s", "raw_consume_per_s", "extract_per_s", "e2e_per_s",
+                "e2e_ratio_to_raw_produce", "streams_heap_max_mb")) {
+            assertThat(node.get(field).asDouble()).as(field).isPositive();
+        }
+        for (String field : List.of("rate_per_s", "p50", "p99", "max")) {
+            assertThat(node.get("latency_ms").get(field).isNumber()).as(field).isTrue();
+        }
+        assertThat(node.get("latency_ms").get("samples").asInt()).isEqualTo(600);
+    }
+}

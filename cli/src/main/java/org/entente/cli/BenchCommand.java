@@ -1,0 +1,39 @@
+package org.entente.cli;
+
+import org.entente.bench.Bench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code entente bench}: throughput, latency and correctness beside the raw Kafka baseline of the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the pipeline on an embedded broker against raw Kafka in the same run; print a table, write JSON.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--articles", defaultValue = "200000", description = "Corpus size (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--json", defaultValue = "target/bench/bench.json", description = "Where the figures go (default: ${DEFAULT-VALUE}).")
+    Path json;
+
+    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the steady-rate phase (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--latency-rate", defaultValue = "1000", description = "Offered rate of that phase, per second (default: ${DEFAULT-VALUE}).")
+    int latencyRate;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Stream threads of the streams process (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("entente-bench");
+        Bench.Result r = new Bench(new Bench.Settings(articles, seed, work, json, latencySeconds, latencyRate, threads), System.out).run();
+        return r.correct() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}
