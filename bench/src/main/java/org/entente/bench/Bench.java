@@ -223,7 +223,7 @@ public final class Bench {
     }
 
     /** The streams JVM and the thread that reads what it prints. */
-    private record StreamsChild(Process process, Thread reader, java.util.concurrent.atomic.AtomicReference<String> peak) {
+    private record StreamsChild(Process process, Thread reader) {
     }
 
     private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
@@ -235,7 +235,6 @@ public final class Bench {
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicReference<String> peak = new java.util.concurrent.atomic.AtomicReference<>();
         // one reader for the child's whole life: reading while the process exits from two places fails
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -243,8 +242,6 @@ public final class Bench {
                 while ((line = in.readLine()) != null) {
                     if (line.equals("RUNNING")) {
                         running.countDown();
-                    } else if (line.startsWith("PEAK_HEAP_BYTES ")) {
-                        peak.set(line.substring("PEAK_HEAP_BYTES ".length()));
                     }
                 }
             } catch (IOException e) {
@@ -256,17 +253,18 @@ public final class Bench {
             p.destroyForcibly();
             throw new IllegalStateException("the streams process did not start within 3 minutes");
         }
-        return new StreamsChild(p, reader, peak);
+        return new StreamsChild(p, reader);
     }
 
-    private static double stopStreams(StreamsChild child) throws InterruptedException {
+    private double stopStreams(StreamsChild child) throws InterruptedException, IOException {
+        Path peakFile = settings.workDir().resolve("streams-state").resolve("peak-heap-bytes");
+        String peak = Files.exists(peakFile) ? Files.readString(peakFile).strip() : "";
         child.process().destroy();
         if (!child.process().waitFor(90, TimeUnit.SECONDS)) {
             child.process().destroyForcibly();
         }
         child.reader().join(10_000);
-        String peak = child.peak().get();
-        return peak == null ? Double.NaN : Long.parseLong(peak) / (1024.0 * 1024.0);
+        return peak.isEmpty() ? Double.NaN : Long.parseLong(peak) / (1024.0 * 1024.0);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The streams app alone in a JVM of its own, so the benchmark can bound and measure its heap.
  * Arguments: bootstrap servers, state directory, stream threads. Prints {@code RUNNING} once all
- * tasks run, and {@code PEAK_HEAP_BYTES n} when stopped (SIGTERM).
+ * tasks run; its peak heap goes to {@code <state dir>/peak-heap-bytes} every second.
  */
 public final class StreamsProcess {
     private StreamsProcess() {
@@ -22,10 +22,25 @@ public final class StreamsProcess {
                 "entente.stream.threads", args[2],
                 "entente.topic.replication.factor", "1"));
         StreamsApp app = StreamsApp.start(config);
+        java.nio.file.Path peakFile = java.nio.file.Path.of(args[1], "peak-heap-bytes");
+        java.nio.file.Files.createDirectories(peakFile.getParent());
+        // written every second, so the figure survives however the process ends
+        Thread peakWriter = new Thread(() -> {
+            while (true) {
+                try {
+                    java.nio.file.Files.writeString(peakFile, Long.toString(StreamsApp.peakHeapBytes()));
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (java.io.IOException e) {
+                    System.err.println("cannot write " + peakFile + ": " + e.getMessage());
+                    return;
+                }
+            }
+        }, "peak-heap");
+        peakWriter.setDaemon(true);
+        peakWriter.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // measured before closing: closing only frees memory
-            System.out.println("PEAK_HEAP_BYTES " + StreamsApp.peakHeapBytes());
-            System.out.flush();
             app.close(Duration.ofSeconds(30));
         }));
         if (!app.awaitRunning(Duration.ofMinutes(3))) {

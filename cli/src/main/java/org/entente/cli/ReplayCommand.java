@@ -32,12 +32,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--retract", paramLabel = "ID", description = "Publish a retraction (tombstone) for this article id.")
     List<String> retract = List.of();
 
+    @Option(names = "--retractions", paramLabel = "FILE",
+            description = "After the replay, retract every article id listed in FILE (one per line), e.g. the retractions.txt of 'entente generate'.")
+    Path retractions;
+
     @Mixin
     ConfigOptions options;
 
     @Override
-    public Integer call() {
-        if (paths.isEmpty() && retract.isEmpty()) {
+    public Integer call() throws java.io.IOException {
+        if (paths.isEmpty() && retract.isEmpty() && retractions == null) {
             throw new IllegalArgumentException("name files or directories to replay, or --retract ID");
         }
         EntenteConfig config = options.resolve(Map.of());
@@ -49,13 +53,20 @@ final class ReplayCommand implements Callable<Integer> {
                 replayer.retract(id);
                 System.out.println("retracted " + id);
             }
-            if (paths.isEmpty()) {
-                return ExitCodes.OK;
+            boolean partial = false;
+            if (!paths.isEmpty()) {
+                ReplayReport report = replayer.replay(paths, Progress.onStderr("replay", reader.countFiles(paths)));
+                System.out.println("published " + report.published() + " article(s) to 'articles' on " + config.bootstrapServers()
+                        + (report.partial() ? "; rejected " + report.rejected().size() + " input(s)" : ""));
+                partial = report.partial();
             }
-            ReplayReport report = replayer.replay(paths, Progress.onStderr("replay", reader.countFiles(paths)));
-            System.out.println("published " + report.published() + " article(s) to 'articles' on " + config.bootstrapServers()
-                    + (report.partial() ? "; rejected " + report.rejected().size() + " input(s)" : ""));
-            return report.partial() ? ExitCodes.PARTIAL : ExitCodes.OK;
+            if (retractions != null) {
+                List<String> ids = java.nio.file.Files.readAllLines(retractions).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty()).toList();
+                ids.forEach(replayer::retract);
+                System.out.println("retracted " + ids.size() + " article(s) listed in " + retractions);
+            }
+            return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
     }
 }
