@@ -42,9 +42,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path data = dataDir.toAbsolutePath();
-        EntenteConfig config = options.resolve(Map.of(
+        Map<String, String> defaults = new java.util.HashMap<>(Map.of(
                 "entente.state.dir", data.resolve("streams").toString(),
                 "entente.views.dir", data.resolve("views").toString()));
+        if (keepRunning) {
+            // a stack left up answers 'entente query'
+            defaults.put("entente.query.listen", "localhost:7070");
+        }
+        EntenteConfig config = options.resolve(defaults);
         List<Path> inputs = seeds != null ? seeds : List.of(Installation.home().resolve("seeds"));
         Shutdown shutdown = keepRunning ? new Shutdown() : null;
         PrintStream out = System.out;
@@ -56,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("Views: " + pipeline.viewsDir() + "  (report: " + pipeline.viewsDir().resolve("index.html") + ")");
             if (keepRunning) {
-                out.println("Kafka at " + pipeline.bootstrapServers() + "; streams, views and broker keep running. Ctrl-C to stop.");
+                out.println("Kafka at " + pipeline.bootstrapServers() + "; streams (queries: 'entente query top'), views and"
+                        + " broker keep running. Ctrl-C to stop.");
                 shutdown.awaitSignal();
             }
             return pass.report().partial() ? ExitCodes.PARTIAL : ExitCodes.OK;

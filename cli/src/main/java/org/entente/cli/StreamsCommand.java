@@ -22,6 +22,10 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Stream threads in this instance.")
     Integer threads;
 
+    @Option(names = "--query-listen", paramLabel = "HOST:PORT",
+            description = "Where 'entente query' asks this instance (default: localhost:7070; 0.0.0.0:PORT for other hosts).")
+    String queryListen;
+
     @Mixin
     ConfigOptions options;
 
@@ -30,7 +34,8 @@ final class StreamsCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         flags.put("entente.state.dir", stateDir == null ? null : stateDir.toString());
         flags.put("entente.stream.threads", threads == null ? null : threads.toString());
-        EntenteConfig config = options.resolve(Map.of(), flags);
+        flags.put("entente.query.listen", queryListen);
+        EntenteConfig config = options.resolve(Map.of("entente.query.listen", "localhost:7070"), flags);
         Shutdown shutdown = new Shutdown();
         StreamsApp app = StreamsApp.start(config);
         try {

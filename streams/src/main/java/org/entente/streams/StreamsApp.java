@@ -10,7 +10,14 @@ import org.entente.extract.Extractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
@@ -31,10 +38,15 @@ public final class StreamsApp implements AutoCloseable {
     static final int MAX_THREAD_REPLACEMENTS = 3;
     static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
-    private final KafkaStreams streams;
+    public static final String QUERY_LISTEN = "entente.query.listen";
+    public static final String QUERY_ADVERTISED = "entente.query.advertised";
 
-    private StreamsApp(KafkaStreams streams) {
+    private final KafkaStreams streams;
+    private final QueryServer queries;
+
+    private StreamsApp(KafkaStreams streams, QueryServer queries) {
         this.streams = streams;
+        this.queries = queries;
     }
 
     public static StreamsApp start(EntenteConfig config) {
@@ -42,12 +54,38 @@ public final class StreamsApp implements AutoCloseable {
             TopicSetup.ensure(admin, config.getInt(StreamsSettings.PARTITIONS, 6),
                     (short) config.getInt(StreamsSettings.REPLICATION_FACTOR, -1));
         }
+        String listen = config.get(QUERY_LISTEN);
+        if (listen != null && config.get(QUERY_ADVERTISED) == null) {
+            config = config.with(Map.of(QUERY_ADVERTISED, advertised(listen)));
+        }
         KafkaStreams streams = new KafkaStreams(EntenteTopology.build(config, Extractor.standard()),
                 StreamsSettings.properties(config));
         streams.setUncaughtExceptionHandler(new BoundedReplacement());
         streams.start();
+        QueryServer queries = null;
+        if (listen != null) {
+            try {
+                queries = QueryServer.start(streams, listen, HostInfo.buildFromEndpoint(config.get(QUERY_ADVERTISED)));
+            } catch (IOException e) {
+                streams.close(Duration.ofSeconds(10));
+                throw new UncheckedIOException("cannot serve queries on " + listen + ": " + e.getMessage(), e);
+            }
+        }
         LOG.info("streams app started against {}", config.bootstrapServers());
-        return new StreamsApp(streams);
+        return new StreamsApp(streams, queries);
+    }
+
+    /** Bound to every interface, an instance is reached by its host name (a container's, say). */
+    static String advertised(String listen) {
+        HostInfo bind = HostInfo.buildFromEndpoint(listen);
+        if (!bind.host().equals("0.0.0.0")) {
+            return listen;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName() + ":" + bind.port();
+        } catch (UnknownHostException e) {
+            return "localhost:" + bind.port();
+        }
     }
 
     public KafkaStreams streams() {
@@ -82,6 +120,9 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public void close(Duration timeout) {
+        if (queries != null) {
+            queries.close();
+        }
         // leaving the group hands the partitions over at once instead of after the session timeout
         if (!streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
