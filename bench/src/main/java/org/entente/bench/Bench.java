@@ -283,6 +283,7 @@ public final class Bench {
         Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Long> seenAfter = new HashMap<>();
         AtomicLong sent = new AtomicLong();
+        AtomicLong sendingNanos = new AtomicLong();
         Thread sender = new Thread(() -> {
             try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
                     new StringSerializer(), JsonSerdes.serializer(Article.class))) {
@@ -299,9 +300,9 @@ public final class Bench {
                     producer.send(new ProducerRecord<>(Topics.ARTICLES, a.id(), a));
                     sent.incrementAndGet();
                 }
+                sendingNanos.set(System.nanoTime() - start);
             }
         }, "bench-latency-sender");
-        long started = System.nanoTime();
         sender.start();
         ViewState last = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencySeconds() + 120L);
@@ -321,7 +322,7 @@ public final class Bench {
             Thread.sleep(2);
         }
         sender.join();
-        double offered = sent.get() / ((System.nanoTime() - started) / 1e9);
+        double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);
         long[] ms = seenAfter.values().stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
         if (ms.length < total) {
             throw new IllegalStateException("only " + ms.length + " of " + total + " articles reached the views");

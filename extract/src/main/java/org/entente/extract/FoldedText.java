@@ -14,6 +14,8 @@ import java.util.Locale;
 final class FoldedText {
     /** Folded form of every UTF-16 unit, computed once from Lucene's table. */
     private static final String[] FOLD = buildTable();
+    /** The same table for the common case of one folded char; 0 where a char folds to several. */
+    private static final char[] FOLD1 = singleChars(FOLD);
 
     final char[] chars;
     final int[] origin;
@@ -26,18 +28,18 @@ final class FoldedText {
     }
 
     static FoldedText of(String text) {
-        int n = text.length();
+        char[] src = text.toCharArray();
+        int n = src.length;
         char[] out = new char[n * 2 + 1];
         int[] origin = new int[n * 2 + 1];
         int len = 0;
         for (int i = 0; i < n; i++) {
-            String folded = FOLD[text.charAt(i)];
-            if (folded.equals(".") && abbreviation(out, len)) {
+            char f = FOLD1[src[i]];
+            if (f == '.' && abbreviation(out, len)) {
                 // "St. Kitts", "M. Dupont": the dot of a short abbreviation ends no sentence
-                folded = " ";
+                f = ' ';
             }
-            if (folded.length() == 1) {
-                char f = folded.charAt(0);
+            if (f != 0) {
                 if (f == ' ' && (len == 0 || out[len - 1] == ' ' || out[len - 1] == '\n')) {
                     continue;
                 }
@@ -51,6 +53,7 @@ final class FoldedText {
                 out[len] = f;
                 origin[len++] = i;
             } else {
+                String folded = FOLD[src[i]];
                 if (len + folded.length() >= out.length) {
                     out = java.util.Arrays.copyOf(out, out.length * 2 + folded.length());
                     origin = java.util.Arrays.copyOf(origin, origin.length * 2 + folded.length());
@@ -62,6 +65,14 @@ final class FoldedText {
             }
         }
         return new FoldedText(out, origin, len);
+    }
+
+    private static char[] singleChars(String[] table) {
+        char[] out = new char[table.length];
+        for (int c = 0; c < table.length; c++) {
+            out[c] = table[c].length() == 1 ? table[c].charAt(0) : 0;
+        }
+        return out;
     }
 
     private static boolean abbreviation(char[] out, int len) {

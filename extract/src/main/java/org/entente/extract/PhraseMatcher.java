@@ -18,11 +18,18 @@ final class PhraseMatcher<T> {
     private int[][] next = new int[1024][];
     private int[] fail;
     private int[] outputLink;
+    /** per node, its own entries (null if none), as an array for the matching loop */
+    private Entry<T>[][] entries;
+    /** per node, the first node of its output chain (itself or a suffix), 0 if none */
+    private int[] firstOutput;
     private final List<List<Entry<T>>> outputs = new ArrayList<>();
     private int nodes = 1;
     private boolean built;
 
     record Entry<T>(String phrase, T value) {
+        boolean prefix() {
+            return phrase.endsWith("-");
+        }
     }
 
     /** A phrase found in the text: folded offsets {@code [start, end)}. */
@@ -105,6 +112,15 @@ final class PhraseMatcher<T> {
                 }
             }
         }
+        @SuppressWarnings("unchecked")
+        Entry<T>[][] table = new Entry[nodes][];
+        firstOutput = new int[nodes];
+        for (int node = 0; node < nodes; node++) {
+            List<Entry<T>> own = outputs.get(node);
+            table[node] = own == null ? null : own.toArray(new Entry[0]);
+            firstOutput[node] = own != null ? node : outputLink[node];
+        }
+        entries = table;
         built = true;
     }
 
@@ -120,14 +136,18 @@ final class PhraseMatcher<T> {
                 continue;
             }
             node = next[node][s];
+            int out = firstOutput[node];
+            if (out == 0) {
+                continue;
+            }
             int end = i + 1;
             boolean endsWord = end == text.length || !FoldedText.isWordChar(chars[end]);
-            for (int out = outputs.get(node) != null ? node : outputLink[node]; out != 0; out = outputLink[out]) {
-                for (Entry<T> e : outputs.get(out)) {
+            for (; out != 0; out = outputLink[out]) {
+                for (Entry<T> e : entries[out]) {
                     int start = end - e.phrase().length();
                     boolean startsWord = start == 0 || !FoldedText.isWordChar(chars[start - 1]);
                     // a prefix such as "sino-" ends on its hyphen and must run into the next word
-                    boolean prefix = e.phrase().endsWith("-");
+                    boolean prefix = e.phrase().charAt(e.phrase().length() - 1) == '-';
                     if (startsWord && (prefix ? end < text.length && FoldedText.isWordChar(chars[end]) : endsWord)) {
                         found.add(new Match<>(start, end, e.phrase(), e.value()));
                     }
