@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code entente generate}: a deterministic corpus with its expected counts. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write N generated dispatches (French and English, corrections and retractions mixed in) and the",
-                "counts they must give (truth.json). With --out DIR: one .txt per record, retractions.txt, truth.json;",
+                "counts they must give (truth.json). With --out DIR: one .txt per record, retractions.ids, truth.json;",
                 "with --out -: JSON Lines on stdout (retractions as {\"id\":...,\"retract\":true})."})
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--articles", required = true, description = "Records to generate.")
@@ -67,12 +67,12 @@ final class GenerateCommand implements Callable<Integer> {
                         SeedFormat.format(g.article()), StandardCharsets.UTF_8);
             }
         }
-        Files.write(dir.resolve("retractions.txt"), retracted, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("retractions.ids"), retracted, StandardCharsets.UTF_8);
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(dir.resolve("truth.json")),
                 StandardCharsets.UTF_8))) {
             Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(w, generator.truth().counts());
         }
-        System.out.printf("wrote %d records to %s (%d retractions in retractions.txt, expected counts in truth.json)%n",
+        System.out.printf("wrote %d records to %s (%d retractions in retractions.ids, expected counts in truth.json)%n",
                 articles, dir, retracted.size());
         return ExitCodes.OK;
     }

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.entente.common.EntenteConfig;
+import org.entente.consumer.MetricsServer;
 import org.entente.consumer.ViewSettings;
 import org.entente.consumer.ViewWriter;
 import picocli.CommandLine.Command;
@@ -22,6 +23,10 @@ final class ViewsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Views directory (default: ./views).")
     Path out;
 
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+            description = "Serve the writer's metrics (Prometheus format) on http://HOST:PORT/metrics (default: localhost:7071).")
+    String metricsListen;
+
     @Mixin
     ConfigOptions options;
 
@@ -29,7 +34,8 @@ final class ViewsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
         flags.put(ViewSettings.DIR, out == null ? null : out.toString());
-        EntenteConfig config = options.resolve(Map.of(), flags);
+        flags.put("entente.views.metrics.listen", metricsListen);
+        EntenteConfig config = options.resolve(Map.of("entente.views.metrics.listen", "localhost:7071"), flags);
         ViewSettings settings = ViewSettings.from(config);
         Shutdown shutdown = new Shutdown();
         ViewWriter writer = new ViewWriter(new KafkaConsumer<>(ViewSettings.consumerProperties(config),
@@ -40,10 +46,12 @@ final class ViewsCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(ExitCodes.FAILED);
         });
         thread.start();
+        MetricsServer metrics = MetricsServer.start(config.get("entente.views.metrics.listen"), writer::prometheusMetrics);
         try {
             System.out.println("writing views of " + config.bootstrapServers() + " into " + settings.outDir() + ". Ctrl-C to stop.");
             shutdown.awaitSignal();
         } finally {
+            metrics.close();
             writer.close();
             thread.join(30_000);
             shutdown.done();

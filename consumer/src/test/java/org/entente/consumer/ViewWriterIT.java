@@ -124,6 +124,13 @@ class ViewWriterIT {
         assertThat(manifest.get("flushes").asLong()).isGreaterThan(flushes);
         assertThat(second.prometheusMetrics()).contains("entente_views_records_skipped_total 1\n")
                 .contains("entente_views_consistent 1\n").contains("entente_views_articles 2\n");
+        try (MetricsServer server = MetricsServer.start("localhost:0", second::prometheusMetrics)) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + server.port() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(second.prometheusMetrics());
+        }
     }
 
     @Test

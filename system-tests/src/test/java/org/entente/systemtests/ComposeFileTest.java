@@ -28,7 +28,8 @@ class ComposeFileTest {
         assertThat(services.get("kafka").get("image").asText()).isEqualTo("apache/kafka:4.3.1");
         assertThat(services.get("kafka").has("healthcheck")).isTrue();
         assertThat(services.get("streams").get("command").get(0).asText()).isEqualTo("streams");
-        assertThat(services.get("views").get("command").toString()).isEqualTo("[\"views\",\"--out\",\"/views\"]");
+        assertThat(services.get("views").get("command").toString())
+                .isEqualTo("[\"views\",\"--out\",\"/views\",\"--metrics-listen\",\"0.0.0.0:7071\"]");
         assertThat(services.get("views").get("volumes").get(0).asText()).isEqualTo("./views:/views");
         assertThat(services.get("replay").get("command").toString()).isEqualTo("[\"replay\",\"/opt/entente/seeds\"]");
         assertThat(services.get("streams").get("depends_on").get("kafka").get("condition").asText())
