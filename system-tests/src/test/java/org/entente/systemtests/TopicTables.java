@@ -6,6 +6,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.entente.common.CountValue;
 import org.entente.common.JsonSerdes;
+import org.entente.common.Topics;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,15 @@ import java.util.TreeMap;
 /** Reads a count topic to its end (read_committed) as a table: latest value per key. */
 final class TopicTables {
     private TopicTables() {
+    }
+
+    /** Every count topic as a table, keyed by topic. */
+    static Map<String, Map<String, Long>> readCounts(String bootstrap) {
+        Map<String, Map<String, Long>> topics = new TreeMap<>();
+        for (String topic : Topics.COUNT_TOPICS) {
+            topics.put(topic, read(bootstrap, topic, Map.of()));
+        }
+        return topics;
     }
 
     static Map<String, Long> read(String bootstrap, String topic, Map<String, String> clientSettings) {
