@@ -3,8 +3,10 @@ package org.entente.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -70,7 +72,8 @@ public final class Bench {
 
     public record Result(int articles, long bytes, double rawProducePerSecond, double rawConsumePerSecond,
                          double extractPerSecond, double extractMegabytesPerSecond, double endToEndPerSecond,
-                         double endToEndSeconds, Latency latency, double streamsHeapMaxMb, boolean correct) {
+                         double endToEndSeconds, double streamsSeconds, Latency latency, double streamsHeapMaxMb,
+                         boolean correct) {
         public double ratioToRawProduce() {
             return endToEndPerSecond / rawProducePerSecond;
         }
@@ -137,10 +140,12 @@ public final class Bench {
             double heapMb;
             double e2e;
             double e2eSeconds;
+            double streamsSeconds;
             boolean correct;
             Latency latency;
             try {
                 long start = System.nanoTime();
+                CatchUp streamsCatchUp = new CatchUp(bootstrap, start);
                 try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
                     Progress progress = Progress.onStderr("e2e publish", corpus.size());
@@ -149,6 +154,7 @@ public final class Bench {
                         progress.advance(1);
                     }
                     producer.flush();
+                    streamsCatchUp.published();
                     progress.finish();
                 }
                 Map<String, String> expected = truth.versions();
@@ -158,7 +164,9 @@ public final class Bench {
                 }
                 e2eSeconds = (System.nanoTime() - start) / 1e9;
                 e2e = corpus.size() / e2eSeconds;
-                out.printf("end to end: %,.0f articles/s (%,d in %.1f s)%n", e2e, corpus.size(), e2eSeconds);
+                streamsSeconds = streamsCatchUp.await();
+                out.printf("end to end: %,.0f articles/s (%,d in %.1f s; the streams app had committed all its input after %.1f s)%n",
+                        e2e, corpus.size(), e2eSeconds, streamsSeconds);
                 correct = views.state().counts().equals(truth.counts());
                 out.println("views equal the ground truth: " + correct);
                 latency = latency(config, views);
@@ -170,7 +178,7 @@ public final class Bench {
                 heapMb = stopStreams(streams);
             }
             Result result = new Result(corpus.size(), bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
-                    extraction.megabytesPerSecond(), e2e, e2eSeconds, latency, heapMb, correct);
+                    extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, latency, heapMb, correct);
             write(result);
             return result;
         }
@@ -228,10 +236,16 @@ public final class Bench {
 
     private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error",
-                StreamsProcess.class.getName(), bootstrap, settings.workDir().resolve("streams-state").toString(),
-                Integer.toString(settings.streamThreads()));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"));
+        // e.g. -XX:StartFlightRecording=filename=streams.jfr to see where the streams process spends its time
+        String extra = System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of(StreamsProcess.class.getName(), bootstrap, settings.workDir().resolve("streams-state").toString(),
+                Integer.toString(settings.streamThreads())));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
@@ -331,6 +345,66 @@ public final class Bench {
                 ms[ms.length - 1], ms.length);
     }
 
+    /**
+     * Watches the streams app's consumer group and notes when it has committed every record of its
+     * input topics (articles and the count-deltas repartition topic): where the streams app's share
+     * of the end-to-end time ends and the view writer's begins.
+     */
+    private static final class CatchUp {
+        private final Thread thread;
+        private volatile double seconds = Double.NaN;
+
+        CatchUp(String bootstrap, long start) {
+            thread = new Thread(() -> {
+                Properties p = new Properties();
+                p.put("bootstrap.servers", bootstrap);
+                try (Admin admin = Admin.create(p)) {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        boolean done = articlesDone;
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin
+                                .listConsumerGroupOffsets("entente-streams").partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                        var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                        long articlesEnd = 0;
+                        boolean caughtUp = !committed.isEmpty();
+                        for (var e : ends.entrySet()) {
+                            OffsetAndMetadata c = committed.get(e.getKey());
+                            caughtUp &= c != null && c.offset() >= e.getValue().offset();
+                            if (e.getKey().topic().equals(Topics.ARTICLES)) {
+                                articlesEnd += e.getValue().offset();
+                            }
+                        }
+                        if (caughtUp && articlesEnd > 0 && done) {
+                            seconds = (System.nanoTime() - start) / 1e9;
+                            return;
+                        }
+                        Thread.sleep(100);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    // the figure stays unknown; the run goes on
+                }
+            }, "bench-streams-catch-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private volatile boolean articlesDone;
+
+        /** Every article is published: from now on, caught up means done. */
+        void published() {
+            articlesDone = true;
+        }
+
+        double await() throws InterruptedException {
+            thread.join(60_000);
+            thread.interrupt();
+            return seconds;
+        }
+    }
+
     static double percentile(long[] sorted, double q) {
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
@@ -347,6 +421,7 @@ public final class Bench {
         json.put("e2e_per_s", Math.round(r.endToEndPerSecond()));
         json.put("e2e_seconds", round(r.endToEndSeconds()));
         json.put("e2e_ratio_to_raw_produce", round(r.ratioToRawProduce()));
+        json.put("streams_caught_up_s", round(r.streamsSeconds()));
         ObjectNode latency = json.putObject("latency_ms");
         latency.put("rate_per_s", Math.round(r.latency().ratePerSecond()));
         latency.put("p50", r.latency().p50());
@@ -373,6 +448,8 @@ public final class Bench {
                         r.extractMegabytesPerSecond()),
                 String.format(Locale.ROOT, "%-34s %,14.0f /s", "end to end", r.endToEndPerSecond()),
                 String.format(Locale.ROOT, "%-34s %14.2f", "end to end / raw produce", r.ratioToRawProduce()),
+                String.format(Locale.ROOT, "%-34s %14.1f s (views: %.1f s)", "streams app committed all input",
+                        r.streamsSeconds(), r.endToEndSeconds()),
                 String.format(Locale.ROOT, "%-34s %10.0f ms p50, %.0f ms p99, %.0f ms max", "latency at " + Math.round(r.latency().ratePerSecond()) + "/s",
                         r.latency().p50(), r.latency().p99(), r.latency().max()),
                 String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The streams app alone in a JVM of its own, so the benchmark can bound and measure its heap.
- * Arguments: bootstrap servers, state directory, stream threads. Prints {@code RUNNING} once all
+ * Arguments: bootstrap servers, state directory, stream threads; {@code ENTENTE_*} variables
+ * apply as for {@code entente streams}. Prints {@code RUNNING} once all
  * tasks run; its peak heap goes to {@code <state dir>/peak-heap-bytes} every second.
  */
 public final class StreamsProcess {
@@ -16,7 +17,8 @@ public final class StreamsProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        EntenteConfig config = EntenteConfig.of(Map.of(
+        // ENTENTE_* variables apply as for 'entente streams', so a run can try other settings
+        EntenteConfig config = EntenteConfig.load(Map.of(), null, System.getenv(), Map.of(
                 EntenteConfig.BOOTSTRAP_SERVERS, args[0],
                 "entente.state.dir", args[1],
                 "entente.stream.threads", args[2],

@@ -1,6 +1,7 @@
 package org.entente.cli;
 
 import org.entente.bench.CorpusGenerator;
+import org.entente.common.Article;
 import org.entente.bench.GeneratedArticle;
 import org.entente.bench.GeneratorSettings;
 import org.entente.common.Json;
@@ -48,8 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
             PrintStream stdout = System.out;
             while (generator.hasNext()) {
                 GeneratedArticle g = generator.next();
-                stdout.println(g.retraction() ? "{\"id\":\"" + g.article().id() + "\",\"retract\":true}"
-                        : JsonLinesFormat.format(g.article()));
+                stdout.println(JsonLinesFormat.format(g.retraction()
+                        ? Article.retraction(g.article().id(), null) : g.article()));
             }
             return ExitCodes.OK;
         }

@@ -11,8 +11,9 @@ final class Shutdown {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.countDown();
             try {
-                // let the command close its clients before the JVM goes away
-                stopped.await();
+                // let the command close its clients before the JVM goes away (bounded: a command
+                // stuck in its close must not keep a service manager waiting forever)
+                stopped.await(2, java.util.concurrent.TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

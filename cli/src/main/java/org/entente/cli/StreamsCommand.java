@@ -37,12 +37,16 @@ final class StreamsCommand implements Callable<Integer> {
         flags.put("entente.query.listen", queryListen);
         EntenteConfig config = options.resolve(Map.of("entente.query.listen", "localhost:7070"), flags);
         Shutdown shutdown = new Shutdown();
-        StreamsApp app = StreamsApp.start(config);
         try {
-            System.out.println("streams app running against " + config.bootstrapServers() + ". Ctrl-C to stop.");
-            shutdown.awaitSignal();
+            StreamsApp app = StreamsApp.start(config);
+            try {
+                System.out.println("streams app running against " + config.bootstrapServers() + ". Ctrl-C to stop.");
+                shutdown.awaitSignal();
+            } finally {
+                app.close(Duration.ofSeconds(30));
+            }
         } finally {
-            app.close(Duration.ofSeconds(30));
+            // also when the start fails: the exit must not wait for a close that never comes
             shutdown.done();
         }
         return ExitCodes.OK;

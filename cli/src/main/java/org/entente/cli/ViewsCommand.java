@@ -38,22 +38,29 @@ final class ViewsCommand implements Callable<Integer> {
         EntenteConfig config = options.resolve(Map.of("entente.views.metrics.listen", "localhost:7071"), flags);
         ViewSettings settings = ViewSettings.from(config);
         Shutdown shutdown = new Shutdown();
-        ViewWriter writer = new ViewWriter(new KafkaConsumer<>(ViewSettings.consumerProperties(config),
-                new StringDeserializer(), new ByteArrayDeserializer()), settings);
-        Thread thread = new Thread(writer, "entente-views");
-        thread.setUncaughtExceptionHandler((t, e) -> {
-            System.err.println("entente: view writer stopped: " + Errors.describe(e));
-            Runtime.getRuntime().halt(ExitCodes.FAILED);
-        });
-        thread.start();
-        MetricsServer metrics = MetricsServer.start(config.get("entente.views.metrics.listen"), writer::prometheusMetrics);
         try {
-            System.out.println("writing views of " + config.bootstrapServers() + " into " + settings.outDir() + ". Ctrl-C to stop.");
-            shutdown.awaitSignal();
+            ViewWriter writer = new ViewWriter(new KafkaConsumer<>(ViewSettings.consumerProperties(config),
+                    new StringDeserializer(), new ByteArrayDeserializer()), settings);
+            Thread thread = new Thread(writer, "entente-views");
+            thread.setUncaughtExceptionHandler((t, e) -> {
+                System.err.println("entente: view writer stopped: " + Errors.describe(e));
+                Runtime.getRuntime().halt(ExitCodes.FAILED);
+            });
+            thread.start();
+            MetricsServer metrics = null;
+            try {
+                metrics = MetricsServer.start(config.get("entente.views.metrics.listen"), writer::prometheusMetrics);
+                System.out.println("writing views of " + config.bootstrapServers() + " into " + settings.outDir() + ". Ctrl-C to stop.");
+                shutdown.awaitSignal();
+            } finally {
+                if (metrics != null) {
+                    metrics.close();
+                }
+                writer.close();
+                thread.join(30_000);
+            }
         } finally {
-            metrics.close();
-            writer.close();
-            thread.join(30_000);
+            // also when the start fails: the exit must not wait for a close that never comes
             shutdown.done();
         }
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package org.entente.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,19 @@ public record Article(String id, String date, String title, String body, String 
 
     public Article {
         Objects.requireNonNull(id, "id");
+    }
+
+    /**
+     * A request, read from a feed, to withdraw an article: published as a tombstone on its id,
+     * never as a value.
+     */
+    public static Article retraction(String id, String origin) {
+        return new Article(id, null, null, null, null, origin);
+    }
+
+    @JsonIgnore
+    public boolean isRetraction() {
+        return date == null && title == null && body == null && source == null;
     }
 
     /**

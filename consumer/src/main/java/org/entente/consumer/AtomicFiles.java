@@ -44,6 +44,22 @@ final class AtomicFiles {
         syncDirectory(dir);
     }
 
+    /**
+     * Deletes the temporary files a writer killed mid-write left behind (hidden, never read as
+     * views); they would otherwise pile up, one per kill.
+     */
+    static int removeLeftovers(Path dir) throws IOException {
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path file : leftovers) {
+                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     static void syncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);

@@ -66,6 +66,10 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     public void run() {
         try {
             Files.createDirectories(settings.outDir());
+            int leftovers = AtomicFiles.removeLeftovers(settings.outDir());
+            if (leftovers > 0) {
+                LOG.info("removed {} temporary file(s) left by an interrupted flush in {}", leftovers, settings.outDir());
+            }
             List<TopicPartition> partitions = awaitPartitions();
             consumer.assign(partitions);
             boolean resumed = resume(partitions);

@@ -104,6 +104,18 @@ class ViewTablesTest {
     }
 
     @Test
+    void theLeftoversOfAFlushCutShortAreRemovedAndNothingElse() throws IOException {
+        AtomicFiles.write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve(".x.json.123.tmp"), "[4, 5");
+        Files.writeString(dir.resolve(".keep"), "not ours");
+        Files.createDirectory(dir.resolve(".dir.tmp"));
+        assertThat(AtomicFiles.removeLeftovers(dir)).isEqualTo(1);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("x.json", ".keep", ".dir.tmp");
+        }
+    }
+
+    @Test
     void loadsBackWhatItWrote() throws IOException {
         ViewTables t = new ViewTables();
         t.apply(Topics.ARTICLE_FACTS, "a1", json(facts("a1", List.of("KZ-VN"), List.of("trade"))));

@@ -54,10 +54,17 @@ public final class Replayer {
             if (failed != null) {
                 throw new ReplayFailedException("the cluster refused an article: " + failed.getMessage(), failed);
             }
-            versions.put(article.id(), article.version());
-            // the origin (file and line) travels with the article so every count can be traced to
-            // its file; it is not part of the version, so replaying from another path changes nothing
-            producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), article), (metadata, e) -> {
+            Article value;
+            if (article.isRetraction()) {
+                versions.remove(article.id());
+                value = null;
+            } else {
+                versions.put(article.id(), article.version());
+                // the origin (file and line) travels with the article so every count can be traced to
+                // its file; it is not part of the version, so replaying from another path changes nothing
+                value = article;
+            }
+            producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), value), (metadata, e) -> {
                 if (e == null) {
                     acknowledged.incrementAndGet();
                     progress.advance(1);

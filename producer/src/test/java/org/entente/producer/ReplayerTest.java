@@ -92,6 +92,21 @@ class ReplayerTest {
     }
 
     @Test
+    void aRetractionLineInAFeedBecomesATombstoneAndLeavesTheExpectedVersions() throws IOException {
+        Files.writeString(dir.resolve("feed.jsonl"), String.join("\n",
+                "{\"id\":\"a\",\"date\":\"2025-03\",\"title\":\"Laos and Thailand\",\"body\":\"Laos and Thailand agreed on trade.\",\"source\":\"AFP\"}",
+                "{\"id\":\"b\",\"date\":\"2025-03\",\"title\":\"Japan and India\",\"body\":\"Japan and India signed a pact.\",\"source\":\"AFP\"}",
+                "{\"id\":\"a\",\"retract\":true}"));
+
+        ReplayReport report = replayer.replay(List.of(dir.resolve("feed.jsonl")), quiet());
+
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b", "a");
+        assertThat(producer.history().get(2).value()).isNull();
+        assertThat(report.published()).isEqualTo(3);
+        assertThat(report.versions()).containsOnlyKeys("b");
+    }
+
+    @Test
     void aNonRetriableSendErrorFailsTheRun() {
         MockProducer<String, Article> refusing =
                 new MockProducer<>(false, null, new StringSerializer(), JsonSerdes.serializer(Article.class));

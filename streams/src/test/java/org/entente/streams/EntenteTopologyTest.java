@@ -221,7 +221,7 @@ class EntenteTopologyTest {
 
     @Test
     void recordsThatAreNotArticlesAreSkippedAndCountingGoesOn() {
-        // on a real broker these reach the dead-letter topic too (see StreamsAppIT); the test
+        // on a real broker these reach the dead-letter topic too (see PoisonRecordsIT); the test
         // driver does not forward deserialization dead letters
         rawArticles.pipeInput("p1", "this is not json".getBytes(StandardCharsets.UTF_8));
         rawArticles.pipeInput("p5", new byte[] {'{', '"', 'b', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});

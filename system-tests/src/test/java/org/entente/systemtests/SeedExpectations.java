@@ -1,7 +1,9 @@
 package org.entente.systemtests;
 
 import org.entente.common.Topics;
+import org.entente.common.articles.ArticleReader;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,18 @@ final class SeedExpectations {
     static final List<String> KG_VN_DOMAINS = List.of("diplomacy", "economy", "local_cooperation", "multilateral",
             "people_to_people", "trade");
 
+    static final Path SEEDS = Path.of(System.getProperty("entente.home", "..")).resolve("seeds");
+
     private SeedExpectations() {
+    }
+
+    /** Article id to version of each seed, read by the same reader the producer uses. */
+    static Map<String, String> versions() {
+        Map<String, String> out = new TreeMap<>();
+        new ArticleReader().read(List.of(SEEDS), a -> out.put(a.id(), a.version()), r -> {
+            throw new AssertionError("a seed is rejected: " + r);
+        });
+        return out;
     }
 
     static Map<String, Map<String, Long>> counts() {

@@ -8,7 +8,8 @@ import org.entente.common.Json;
 
 /**
  * Feeds as JSON Lines: one object per line with {@code date}, {@code title}, {@code body},
- * {@code source} and optionally {@code id} (which wins over the derived id).
+ * {@code source} and optionally {@code id} (which wins over the derived id). A line
+ * {@code {"id": "...", "retract": true}} withdraws that article (as {@code entente generate} writes).
  */
 public final class JsonLinesFormat {
     private JsonLinesFormat() {
@@ -23,6 +24,17 @@ public final class JsonLinesFormat {
         }
         if (node == null || !node.isObject()) {
             throw new ArticleFormatException(origin, "expected a JSON object with date, title, body and source");
+        }
+        JsonNode retract = node.get("retract");
+        if (retract != null && !retract.isNull()) {
+            String id = text(node, "id");
+            if (!retract.isBoolean() || !retract.booleanValue()) {
+                throw new ArticleFormatException(origin, "\"retract\" must be true, got " + retract);
+            }
+            if (id == null || id.isBlank()) {
+                throw new ArticleFormatException(origin, "a retraction needs the \"id\" of the article it withdraws");
+            }
+            return Article.retraction(id.strip(), origin);
         }
         String date = text(node, "date");
         String problem = Months.problem(date);
@@ -49,11 +61,22 @@ public final class JsonLinesFormat {
     }
 
     public static String format(Article article) {
+        if (article.isRetraction()) {
+            return "{\"id\":" + quoted(article.id()) + ",\"retract\":true}";
+        }
         try {
             return Json.MAPPER.writeValueAsString(new Article(article.id(), article.date(), article.title(),
                     article.body(), article.source(), null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an article always serialises", e);
+        }
+    }
+
+    private static String quoted(String s) {
+        try {
+            return Json.MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string always serialises", e);
         }
     }
 

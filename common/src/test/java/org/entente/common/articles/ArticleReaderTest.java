@@ -143,6 +143,23 @@ class ArticleReaderTest {
                 feed + ":5: date 'March 2025' is not YYYY-MM");
     }
 
+    @Test
+    void aRetractionLineNamesTheArticleItWithdrawsAndRoundTrips() throws IOException {
+        Path feed = write("retract.jsonl", String.join("\n",
+                "{\"id\":\"wire-1\",\"retract\":true}",
+                "{\"retract\":true}",
+                "{\"id\":\"wire-2\",\"retract\":\"yes\"}"));
+        read(feed);
+        assertThat(articles).singleElement().satisfies(a -> {
+            assertThat(a.isRetraction()).isTrue();
+            assertThat(a.id()).isEqualTo("wire-1");
+            assertThat(JsonLinesFormat.format(a)).isEqualTo("{\"id\":\"wire-1\",\"retract\":true}");
+        });
+        assertThat(rejected).extracting(Rejection::toString).containsExactly(
+                feed + ":2: a retraction needs the \"id\" of the article it withdraws",
+                feed + ":3: \"retract\" must be true, got \"yes\"");
+    }
+
     private Article parse(String text) {
         return SeedFormat.parse(text, "test");
     }
