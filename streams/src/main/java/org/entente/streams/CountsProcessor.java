@@ -12,7 +12,9 @@ import org.entente.common.CountValue;
 import org.entente.common.Topics;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,9 @@ import java.util.Set;
  * move to another instance) is ahead of the output topic. To close that gap the first punctuation
  * after {@link #init} publishes every count the task holds: an output topic is a table, so
  * publishing a count again is harmless, and every count is published at least once after its
- * last change.
+ * last change. A count that falls to zero is kept in the store, as zero, until the punctuation that
+ * publishes its tombstone prunes it, in the same transaction: otherwise a crash in that gap would
+ * leave a count on the output topic that no longer exists anywhere else.
  */
 final class CountsProcessor implements Processor<String, CountDelta, String, CountUpdate> {
     private static final String PAIR_TAG = "";
@@ -65,24 +69,14 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
         if (CountDeltas.DOMAIN_TOTALS_KEY.equals(record.key())) {
             delta.domains().forEach((domain, d) -> {
                 Long current = domains.get(domain);
-                long next = (current == null ? 0 : current) + d;
-                if (next == 0) {
-                    domains.delete(domain);
-                } else {
-                    domains.put(domain, next);
-                }
+                domains.put(domain, (current == null ? 0 : current) + d);
                 dirtyDomains.add(domain);
             });
             return;
         }
         String pair = record.key();
         PairStats current = pairs.get(pair);
-        PairStats next = (current == null ? PairStats.EMPTY : current).plus(delta);
-        if (next.isEmpty()) {
-            pairs.delete(pair);
-        } else {
-            pairs.put(pair, next);
-        }
+        pairs.put(pair, (current == null ? PairStats.EMPTY : current).plus(delta));
         Set<String> dirty = dirtyPairs.computeIfAbsent(pair, p -> new LinkedHashSet<>());
         if (delta.articles() != 0) {
             dirty.add(PAIR_TAG);
@@ -96,6 +90,7 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
             publishEverything = false;
             dirtyPairs.clear();
             dirtyDomains.clear();
+            List<KeyValue<String, PairStats>> toPrune = new ArrayList<>();
             try (KeyValueIterator<String, PairStats> all = pairs.all()) {
                 while (all.hasNext()) {
                     KeyValue<String, PairStats> entry = all.next();
@@ -104,26 +99,55 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
                     entry.value.domains().keySet().forEach(d -> tags.add(DOMAIN_TAG + d));
                     entry.value.months().keySet().forEach(m -> tags.add(MONTH_TAG + m));
                     publishPair(entry.key, entry.value, tags, now);
+                    if (entry.value.isEmpty() || entry.value.hasZeros()) {
+                        toPrune.add(entry);
+                    }
                 }
             }
+            // the store is not changed under an open iterator
+            toPrune.forEach(entry -> prune(entry.key, entry.value));
+            List<String> zeroDomains = new ArrayList<>();
             try (KeyValueIterator<String, Long> all = domains.all()) {
                 while (all.hasNext()) {
                     KeyValue<String, Long> entry = all.next();
                     emit(Topics.DOMAIN_COUNTS, entry.key, entry.value, now);
+                    if (entry.value == 0) {
+                        zeroDomains.add(entry.key);
+                    }
                 }
             }
+            zeroDomains.forEach(domains::delete);
             return;
         }
         for (Map.Entry<String, Set<String>> entry : dirtyPairs.entrySet()) {
             PairStats stats = pairs.get(entry.getKey());
-            publishPair(entry.getKey(), stats == null ? PairStats.EMPTY : stats, entry.getValue(), now);
+            if (stats == null) {
+                continue;
+            }
+            publishPair(entry.getKey(), stats, entry.getValue(), now);
+            prune(entry.getKey(), stats);
         }
         dirtyPairs.clear();
         for (String domain : dirtyDomains) {
             Long count = domains.get(domain);
-            emit(Topics.DOMAIN_COUNTS, domain, count == null ? 0 : count, now);
+            if (count == null) {
+                continue;
+            }
+            emit(Topics.DOMAIN_COUNTS, domain, count, now);
+            if (count == 0) {
+                domains.delete(domain);
+            }
         }
         dirtyDomains.clear();
+    }
+
+    /** Once its tombstones are published, a zero count leaves the store. */
+    private void prune(String pair, PairStats stats) {
+        if (stats.isEmpty()) {
+            pairs.delete(pair);
+        } else if (stats.hasZeros()) {
+            pairs.put(pair, stats.pruned());
+        }
     }
 
     private void publishPair(String pair, PairStats stats, Set<String> tags, long now) {

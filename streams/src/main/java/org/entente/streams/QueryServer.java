@@ -147,10 +147,12 @@ public final class QueryServer implements AutoCloseable {
     }
 
     private String pair(String pair) throws IOException {
-        PairStats stats = store(EntenteTopology.PAIR_STATS_STORE, PairStats.class).get(pair);
-        if (stats == null) {
+        PairStats stored = store(EntenteTopology.PAIR_STATS_STORE, PairStats.class).get(pair);
+        if (stored == null || stored.articles() == 0) {
             throw new NotFound("no article links " + pair);
         }
+        // zeros wait in the store for their tombstones to be published: not counts to show
+        PairStats stats = stored.pruned();
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("pair", pair);
         out.put("articles", stats.articles());
@@ -161,7 +163,7 @@ public final class QueryServer implements AutoCloseable {
 
     private String domain(String domain) {
         Long count = store(EntenteTopology.DOMAIN_STATS_STORE, Long.class).get(domain);
-        if (count == null) {
+        if (count == null || count == 0) {
             throw new NotFound("no article names the domain " + domain);
         }
         return Json.MAPPER.createObjectNode().put("domain", domain).put("articles", count).toString();
@@ -173,7 +175,11 @@ public final class QueryServer implements AutoCloseable {
             case "pairs" -> {
                 if (localOnly) {
                     try (KeyValueIterator<String, PairStats> it = store(EntenteTopology.PAIR_STATS_STORE, PairStats.class).all()) {
-                        it.forEachRemaining(kv -> rows.add(KeyValue.pair(kv.key, kv.value.articles())));
+                        it.forEachRemaining(kv -> {
+                            if (kv.value.articles() != 0) {
+                                rows.add(KeyValue.pair(kv.key, kv.value.articles()));
+                            }
+                        });
                     }
                 } else {
                     for (StreamsMetadata m : streams.streamsMetadataForStore(EntenteTopology.PAIR_STATS_STORE)) {
@@ -186,7 +192,11 @@ public final class QueryServer implements AutoCloseable {
             }
             case "domains" -> {
                 try (KeyValueIterator<String, Long> it = store(EntenteTopology.DOMAIN_STATS_STORE, Long.class).all()) {
-                    it.forEachRemaining(kv -> rows.add(KeyValue.pair(kv.key, kv.value)));
+                    it.forEachRemaining(kv -> {
+                        if (kv.value != 0) {
+                            rows.add(KeyValue.pair(kv.key, kv.value));
+                        }
+                    });
                 }
             }
             default -> throw new NotFound("top by '" + by + "': use pairs or domains");

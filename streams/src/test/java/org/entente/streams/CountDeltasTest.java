@@ -41,10 +41,18 @@ class CountDeltasTest {
     }
 
     @Test
-    void pairStatsDropZeroEntries() {
+    void pairStatsKeepZeroEntriesUntilPruned() {
         PairStats once = PairStats.EMPTY.plus(new CountDelta(1, Map.of("trade", 1), Map.of("2025-05", 1)));
-        PairStats none = once.plus(new CountDelta(-1, Map.of("trade", -1), Map.of("2025-05", -1)));
+        PairStats twice = once.plus(new CountDelta(1, Map.of("energy", 1), Map.of("2025-06", 1)));
+        PairStats corrected = twice.plus(new CountDelta(0, Map.of("trade", -1), Map.of()));
+        PairStats none = corrected.plus(new CountDelta(-2, Map.of("energy", -1), Map.of("2025-05", -1, "2025-06", -1)));
         assertThat(once).isEqualTo(new PairStats(1, Map.of("trade", 1L), Map.of("2025-05", 1L)));
+        assertThat(once.hasZeros()).isFalse();
+        assertThat(corrected).isEqualTo(new PairStats(2, Map.of("energy", 1L, "trade", 0L), Map.of("2025-05", 1L, "2025-06", 1L)));
+        assertThat(corrected.hasZeros()).isTrue();
+        assertThat(corrected.isEmpty()).isFalse();
+        assertThat(corrected.pruned()).isEqualTo(new PairStats(2, Map.of("energy", 1L), Map.of("2025-05", 1L, "2025-06", 1L)));
         assertThat(none.isEmpty()).isTrue();
+        assertThat(none.pruned()).isEqualTo(PairStats.EMPTY);
     }
 }

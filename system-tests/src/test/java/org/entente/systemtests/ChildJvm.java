@@ -89,4 +89,25 @@ final class ChildJvm implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * The first error lines of every log in {@code logs}, for a failure message: in CI the logs of
+     * child processes are gone with the run, the failure message stays.
+     */
+    static String problems(Path logs) {
+        StringBuilder out = new StringBuilder();
+        try (var files = Files.list(logs)) {
+            for (Path file : files.sorted().toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(l -> l.contains("ERROR") || l.contains("Exception") || l.contains("entente:"))
+                        .distinct().limit(4).toList();
+                if (!lines.isEmpty()) {
+                    out.append(" | ").append(file.getFileName()).append(": ").append(String.join(" / ", lines));
+                }
+            }
+        } catch (IOException e) {
+            out.append(" | logs unreadable: ").append(e);
+        }
+        return out.toString();
+    }
 }

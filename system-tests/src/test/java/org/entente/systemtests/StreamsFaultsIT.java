@@ -67,7 +67,8 @@ class StreamsFaultsIT {
                     app = streams("streams", state);
                 }
                 running.awaitSent(Duration.ofMinutes(3));
-                Exactness.assertExact(bootstrap, Map.of(), data.resolve("views"), feed.truth, Duration.ofMinutes(4));
+                Exactness.assertExact(bootstrap, Map.of(), data.resolve("views"), feed.truth, Duration.ofMinutes(4),
+                        () -> ChildJvm.problems(data.resolve("logs")));
             } finally {
                 app.close();
             }
@@ -97,7 +98,8 @@ class StreamsFaultsIT {
                         .as("%s advances while only B runs", tp).isGreaterThan(offset));
                 a = streams("streams-a", data.resolve("state-a"));
                 running.awaitSent(Duration.ofMinutes(3));
-                Exactness.assertExact(bootstrap, Map.of(), data.resolve("views"), feed.truth, Duration.ofMinutes(4));
+                Exactness.assertExact(bootstrap, Map.of(), data.resolve("views"), feed.truth, Duration.ofMinutes(4),
+                        () -> ChildJvm.problems(data.resolve("logs")));
                 assertThat(a.isAlive()).isTrue();
                 assertThat(b.isAlive()).isTrue();
             } finally {
