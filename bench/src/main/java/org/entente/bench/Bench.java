@@ -72,10 +72,21 @@ public final class Bench {
 
     public record Result(int articles, long bytes, double rawProducePerSecond, double rawConsumePerSecond,
                          double extractPerSecond, double extractMegabytesPerSecond, double endToEndPerSecond,
-                         double endToEndSeconds, double streamsSeconds, Latency latency, double streamsHeapMaxMb,
+                         double endToEndSeconds, double streamsSeconds, Cpu cpu, Latency latency, double streamsHeapMaxMb,
                          boolean correct) {
         public double ratioToRawProduce() {
             return endToEndPerSecond / rawProducePerSecond;
+        }
+    }
+
+    /**
+     * CPU spent during the end-to-end phase, per article: in the streams process, and in this one
+     * (broker, producer, view writer). With every core busy, {@code cores * 1000 / (streams + rest)}
+     * articles per second is what the machine allows, whatever the tuning of waits.
+     */
+    public record Cpu(double streamsMsPerArticle, double restMsPerArticle, int cores) {
+        public double boundPerSecond() {
+            return cores * 1000.0 / (streamsMsPerArticle + restMsPerArticle);
         }
     }
 
@@ -141,10 +152,13 @@ public final class Bench {
             double e2e;
             double e2eSeconds;
             double streamsSeconds;
+            Cpu cpu;
             boolean correct;
             Latency latency;
             try {
                 long start = System.nanoTime();
+                long streamsCpuAtStart = cpuNanos(streams.process());
+                long ownCpuAtStart = ownCpuNanos();
                 CatchUp streamsCatchUp = new CatchUp(bootstrap, start);
                 try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
@@ -164,6 +178,10 @@ public final class Bench {
                 }
                 e2eSeconds = (System.nanoTime() - start) / 1e9;
                 e2e = corpus.size() / e2eSeconds;
+                cpu = new Cpu((cpuNanos(streams.process()) - streamsCpuAtStart) / 1e6 / corpus.size(),
+                        (ownCpuNanos() - ownCpuAtStart) / 1e6 / corpus.size(), Runtime.getRuntime().availableProcessors());
+                out.printf("CPU per article: %.2f ms in the streams app, %.2f ms in broker, producer and views: at most %,.0f/s on %d cores%n",
+                        cpu.streamsMsPerArticle(), cpu.restMsPerArticle(), cpu.boundPerSecond(), cpu.cores());
                 streamsSeconds = streamsCatchUp.await();
                 out.printf("end to end: %,.0f articles/s (%,d in %.1f s; the streams app had committed all its input after %.1f s)%n",
                         e2e, corpus.size(), e2eSeconds, streamsSeconds);
@@ -178,7 +196,7 @@ public final class Bench {
                 heapMb = stopStreams(streams);
             }
             Result result = new Result(corpus.size(), bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
-                    extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, latency, heapMb, correct);
+                    extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, heapMb, correct);
             write(result);
             return result;
         }
@@ -405,6 +423,16 @@ public final class Bench {
         }
     }
 
+    private static long cpuNanos(Process process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("the CPU time of process " + process.pid() + " cannot be read"));
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     static double percentile(long[] sorted, double q) {
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
@@ -422,6 +450,11 @@ public final class Bench {
         json.put("e2e_seconds", round(r.endToEndSeconds()));
         json.put("e2e_ratio_to_raw_produce", round(r.ratioToRawProduce()));
         json.put("streams_caught_up_s", round(r.streamsSeconds()));
+        ObjectNode cpu = json.putObject("cpu_ms_per_article");
+        cpu.put("streams", round(r.cpu().streamsMsPerArticle()));
+        cpu.put("broker_producer_views", round(r.cpu().restMsPerArticle()));
+        cpu.put("cores", r.cpu().cores());
+        cpu.put("bound_per_s", Math.round(r.cpu().boundPerSecond()));
         ObjectNode latency = json.putObject("latency_ms");
         latency.put("rate_per_s", Math.round(r.latency().ratePerSecond()));
         latency.put("p50", r.latency().p50());
@@ -450,6 +483,9 @@ public final class Bench {
                 String.format(Locale.ROOT, "%-34s %14.2f", "end to end / raw produce", r.ratioToRawProduce()),
                 String.format(Locale.ROOT, "%-34s %14.1f s (views: %.1f s)", "streams app committed all input",
                         r.streamsSeconds(), r.endToEndSeconds()),
+                String.format(Locale.ROOT, "%-34s %10.2f ms streams + %.2f ms broker, producer, views", "CPU per article",
+                        r.cpu().streamsMsPerArticle(), r.cpu().restMsPerArticle()),
+                String.format(Locale.ROOT, "%-34s %,14.0f /s (%d cores busy)", "CPU bound", r.cpu().boundPerSecond(), r.cpu().cores()),
                 String.format(Locale.ROOT, "%-34s %10.0f ms p50, %.0f ms p99, %.0f ms max", "latency at " + Math.round(r.latency().ratePerSecond()) + "/s",
                         r.latency().p50(), r.latency().p99(), r.latency().max()),
                 String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),

@@ -34,5 +34,9 @@ class BenchIT {
             assertThat(node.get("latency_ms").get(field).isNumber()).as(field).isTrue();
         }
         assertThat(node.get("latency_ms").get("samples").asInt()).isEqualTo(600);
+        for (String field : List.of("streams", "broker_producer_views", "bound_per_s")) {
+            assertThat(node.get("cpu_ms_per_article").get(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(node.get("cpu_ms_per_article").get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 }

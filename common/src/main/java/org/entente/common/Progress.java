@@ -2,6 +2,7 @@ package org.entente.common;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Progress of a long run: on a terminal a bar redrawn in place with count, rate and ETA; elsewhere
@@ -15,17 +16,26 @@ public final class Progress {
     private final long total;
     private final PrintStream out;
     private final boolean terminal;
-    private final long started = System.nanoTime();
+    private final LongSupplier clock;
+    private final long started;
     private long done;
     private long lastShown;
     private boolean shownAny;
+    private long shownDone = -1;
 
     /** @param total expected units, or 0 when unknown */
     public Progress(String what, long total, PrintStream out, boolean terminal) {
+        this(what, total, out, terminal, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} */
+    Progress(String what, long total, PrintStream out, boolean terminal, LongSupplier clock) {
         this.what = what;
         this.total = total;
         this.out = out;
         this.terminal = terminal;
+        this.clock = clock;
+        this.started = clock.getAsLong();
         this.lastShown = started;
     }
 
@@ -36,7 +46,7 @@ public final class Progress {
 
     public synchronized void advance(long units) {
         done += units;
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - lastShown >= (terminal ? TERMINAL_EVERY_NANOS : PLAIN_EVERY_NANOS)) {
             lastShown = now;
             show(now, false);
@@ -49,14 +59,17 @@ public final class Progress {
 
     /** The last line: always shown once a bar or line was drawn, or the run took over a second. */
     public synchronized void finish() {
-        long now = System.nanoTime();
-        if (shownAny || now - started > 1_000_000_000L) {
+        long now = clock.getAsLong();
+        // a plain line already showing the final count is not repeated; a bar still needs its line end
+        boolean repeat = !terminal && shownDone == done;
+        if ((shownAny || now - started > 1_000_000_000L) && !repeat) {
             show(now, true);
         }
     }
 
     private void show(long now, boolean last) {
         shownAny = true;
+        shownDone = done;
         String line = line(now);
         if (terminal) {
             out.print("\r" + line + (last ? "\n" : ""));

@@ -164,9 +164,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot resume from the views in {} ({}); rebuilding them from the topics", settings.outDir(), e.getMessage());
                 offsets.clear();
-                tables.articles.clear();
-                tables.counts.values().forEach(Map::clear);
-                tables.implied.values().forEach(Map::clear);
+                tables.clear();
             }
         }
         List<TopicPartition> fromStart = new ArrayList<>();

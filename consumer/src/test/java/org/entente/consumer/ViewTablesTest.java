@@ -45,6 +45,35 @@ class ViewTablesTest {
                 .isEqualTo("[{\"pair\":\"LA-VN\",\"domain\":\"energy\",\"articles\":3},{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":1}]");
     }
 
+    private static ArticleFacts dated(String id, String version, String date) {
+        return new ArticleFacts(id, version, date, "Title " + id, "AFP", List.of("KZ", "VN"), List.of("KZ-VN"),
+                List.of("trade"), List.of());
+    }
+
+    @Test
+    void listsArticlesNewestMonthFirstThenByIdOneLineEachThroughCorrectionsAndRetractions() throws IOException {
+        ViewTables t = new ViewTables();
+        t.apply(Topics.ARTICLE_FACTS, "b", json(dated("b", "v1", "2025-05")));
+        t.apply(Topics.ARTICLE_FACTS, "a", json(dated("a", "v1", "2025-05")));
+        t.apply(Topics.ARTICLE_FACTS, "c", json(dated("c", "v1", "2024-12")));
+        t.apply(Topics.ARTICLE_FACTS, "d", json(dated("d", "v1", "2025-11")));
+        t.apply(Topics.ARTICLE_FACTS, "e", json(dated("e", "v1", null)));
+        // a correction that moves d to another month, a retraction of a
+        t.apply(Topics.ARTICLE_FACTS, "d", json(dated("d", "v2", "2023-01")));
+        t.apply(Topics.ARTICLE_FACTS, "a", null);
+
+        String file = new String(t.articlesJson(), StandardCharsets.UTF_8);
+        List<ArticleFacts> listed = Json.MAPPER.readValue(file, new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        assertThat(listed).containsExactly(dated("b", "v1", "2025-05"), dated("c", "v1", "2024-12"),
+                dated("d", "v2", "2023-01"), dated("e", "v1", null));
+        assertThat(file.lines().toList()).hasSize(6).first().isEqualTo("[");
+        assertThat(file.lines().toList().get(1)).startsWith("{\"id\":\"b\",\"version\":\"v1\"").endsWith("},");
+
+        t.clear();
+        assertThat(new String(t.articlesJson(), StandardCharsets.UTF_8)).isEqualTo("[\n]\n");
+        assertThat(Json.MAPPER.readTree(t.articlesJson()).size()).isZero();
+    }
+
     @Test
     void quotesCsvCellsAndDefusesFormulas() {
         assertThat(ViewTables.csvCell("plain")).isEqualTo("plain");
