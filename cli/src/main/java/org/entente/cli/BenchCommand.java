@@ -4,9 +4,12 @@ import org.entente.bench.Bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code entente bench}: throughput, latency and correctness beside the raw Kafka baseline of the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -30,10 +33,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Stream threads of the streams process (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--keep-work", description = "Keep the broker data, state and views of the run (they take about 4 KB per article).")
+    boolean keepWork;
+
     @Override
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("entente-bench");
-        Bench.Result r = new Bench(new Bench.Settings(articles, seed, work, json, latencySeconds, latencyRate, threads), System.out).run();
-        return r.correct() ? ExitCodes.OK : ExitCodes.FAILED;
+        try {
+            Bench.Result r = new Bench(new Bench.Settings(articles, seed, work, json, latencySeconds, latencyRate, threads),
+                    System.out).run();
+            return r.correct() ? ExitCodes.OK : ExitCodes.FAILED;
+        } finally {
+            if (keepWork) {
+                System.out.println("broker data, state and views kept in " + work);
+            } else {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

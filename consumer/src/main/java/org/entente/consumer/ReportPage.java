@@ -112,10 +112,7 @@ final class ReportPage {
         Set<String> heatSet = new LinkedHashSet<>(heatPairs);
         Map<String, List<ArticleFacts>> behind = new HashMap<>();
         List<ArticleFacts> attention = new ArrayList<>();
-        List<ArticleFacts> recentFirst = new ArrayList<>(tables.articles.values());
-        recentFirst.sort(Comparator.comparing(ArticleFacts::date, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(ArticleFacts::id));
-        for (ArticleFacts f : recentFirst) {
+        for (ArticleFacts f : tables.articlesNewestFirst()) {
             if (f.pairs().isEmpty()) {
                 if (attention.size() < 200) {
                     attention.add(f);

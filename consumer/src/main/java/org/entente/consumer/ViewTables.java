@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +133,13 @@ final class ViewTables {
         return key.append('\u0000').append(id).toString();
     }
 
+    /** Every article in the order of articles.json: newest month first, then id. */
+    List<ArticleFacts> articlesNewestFirst() {
+        List<ArticleFacts> out = new ArrayList<>(articleOrder.size());
+        articleOrder.values().forEach(id -> out.add(articles.get(id)));
+        return out;
+    }
+
     /** Forgets everything, as before the first record. */
     void clear() {
         articles.clear();
@@ -172,6 +180,34 @@ final class ViewTables {
             }
         }
         return true;
+    }
+
+    /**
+     * Per count topic, the keys whose shown count differs from what the listed facts imply: the
+     * counts still catching up with the facts (empty when {@link #consistent()}).
+     */
+    Map<String, Set<String>> unsettled() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String topic : Topics.COUNT_TOPICS) {
+            Map<String, CountValue> shown = counts.get(topic);
+            Map<String, Long> expected = implied.get(topic);
+            Set<String> keys = new HashSet<>();
+            shown.forEach((key, value) -> {
+                Long v = expected.get(key);
+                if (v == null || v != value.articles()) {
+                    keys.add(key);
+                }
+            });
+            expected.keySet().forEach(key -> {
+                if (!shown.containsKey(key)) {
+                    keys.add(key);
+                }
+            });
+            if (!keys.isEmpty()) {
+                out.put(topic, keys);
+            }
+        }
+        return out;
     }
 
     boolean anyDirty() {
@@ -313,6 +349,7 @@ final class ViewTables {
             table.forEach((k, v) -> m.put(k, v.articles()));
             shown.put(topic, m);
         });
-        return new ViewState(versions, consistent(), shown, flushes);
+        Map<String, Set<String>> unsettled = unsettled();
+        return new ViewState(versions, unsettled.isEmpty(), shown, unsettled, flushes);
     }
 }

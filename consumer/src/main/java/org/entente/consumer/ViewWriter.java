@@ -237,6 +237,11 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         return total;
     }
 
+    /** How long the last flush took: it grows with the views, since every file is rewritten whole. */
+    public Duration lastFlushTime() {
+        return Duration.ofNanos(metrics.lastFlushNanos);
+    }
+
     /** What the files show now. */
     public ViewState state() {
         synchronized (stateLock) {

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,41 @@ class ViewTablesTest {
         assertThat(t.consistent()).isTrue();
         t.apply(Topics.ARTICLE_FACTS, "a1", null);
         assertThat(t.consistent()).isFalse();
+    }
+
+    @Test
+    void anArticleIsReflectedOnceItsOwnCountsAddUpWhileOthersStillCatchUp() throws IOException {
+        ViewTables t = new ViewTables();
+        t.apply(Topics.ARTICLE_FACTS, "a1", json(facts("a1", List.of("KZ-VN"), List.of("trade"))));
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", json(new CountValue("KZ-VN", "trade", null, 1)));
+        t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 1)));
+        t.apply(Topics.DOMAIN_COUNTS, "trade", json(new CountValue(null, "trade", null, 1)));
+        t.apply(Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05", json(new CountValue("KZ-VN", null, "2025-05", 1)));
+        // a second article whose counts have not arrived yet
+        t.apply(Topics.ARTICLE_FACTS, "a2", json(new ArticleFacts("a2", "v1", "2025-06", "T", "AFP", List.of("KG", "VN"),
+                List.of("KG-VN"), List.of("education"), List.of())));
+        Map<String, Set<String>> a1Keys = Map.of(Topics.PAIR_DOMAIN_COUNTS, Set.of("KZ-VN|trade"),
+                Topics.PAIR_COUNTS, Set.of("KZ-VN"), Topics.DOMAIN_COUNTS, Set.of("trade"),
+                Topics.PAIR_MONTH_COUNTS, Set.of("KZ-VN|2025-05"));
+        Map<String, Set<String>> a2Keys = Map.of(Topics.PAIR_DOMAIN_COUNTS, Set.of("KG-VN|education"),
+                Topics.PAIR_COUNTS, Set.of("KG-VN"), Topics.DOMAIN_COUNTS, Set.of("education"),
+                Topics.PAIR_MONTH_COUNTS, Set.of("KG-VN|2025-06"));
+
+        ViewState state = t.snapshot(1);
+        assertThat(state.consistent()).isFalse();
+        assertThat(state.unsettled()).isEqualTo(a2Keys);
+        assertThat(state.reflects("a1", "v1", a1Keys)).isTrue();
+        assertThat(state.reflects("a1", "v2", a1Keys)).as("another version").isFalse();
+        assertThat(state.reflects("a2", "v1", a2Keys)).isFalse();
+
+        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KG-VN|education", json(new CountValue("KG-VN", "education", null, 1)));
+        t.apply(Topics.PAIR_COUNTS, "KG-VN", json(new CountValue("KG-VN", null, null, 1)));
+        t.apply(Topics.DOMAIN_COUNTS, "education", json(new CountValue(null, "education", null, 1)));
+        t.apply(Topics.PAIR_MONTH_COUNTS, "KG-VN|2025-06", json(new CountValue("KG-VN", null, "2025-06", 1)));
+        state = t.snapshot(2);
+        assertThat(state.unsettled()).isEmpty();
+        assertThat(state.consistent()).isTrue();
+        assertThat(state.reflects("a2", "v1", a2Keys)).isTrue();
     }
 
     @Test
