@@ -99,14 +99,19 @@ class ViewTablesTest {
         assertThat(t.consistent()).isFalse();
     }
 
-    @Test
-    void anArticleIsReflectedOnceItsOwnCountsAddUpWhileOthersStillCatchUp() throws IOException {
-        ViewTables t = new ViewTables();
+    /** Article a1 (KZ-VN, trade, 2025-05) with every count it implies. */
+    private static void oneSettledArticle(ViewTables t) throws IOException {
         t.apply(Topics.ARTICLE_FACTS, "a1", json(facts("a1", List.of("KZ-VN"), List.of("trade"))));
         t.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", json(new CountValue("KZ-VN", "trade", null, 1)));
         t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 1)));
         t.apply(Topics.DOMAIN_COUNTS, "trade", json(new CountValue(null, "trade", null, 1)));
         t.apply(Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05", json(new CountValue("KZ-VN", null, "2025-05", 1)));
+    }
+
+    @Test
+    void anArticleIsReflectedOnceItsOwnCountsAddUpWhileOthersStillCatchUp() throws IOException {
+        ViewTables t = new ViewTables();
+        oneSettledArticle(t);
         // a second article whose counts have not arrived yet
         t.apply(Topics.ARTICLE_FACTS, "a2", json(new ArticleFacts("a2", "v1", "2025-06", "T", "AFP", List.of("KG", "VN"),
                 List.of("KG-VN"), List.of("education"), List.of())));
@@ -184,11 +189,7 @@ class ViewTablesTest {
     @Test
     void loadsBackWhatItWrote() throws IOException {
         ViewTables t = new ViewTables();
-        t.apply(Topics.ARTICLE_FACTS, "a1", json(facts("a1", List.of("KZ-VN"), List.of("trade"))));
-        t.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", json(new CountValue("KZ-VN", "trade", null, 1)));
-        t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 1)));
-        t.apply(Topics.DOMAIN_COUNTS, "trade", json(new CountValue(null, "trade", null, 1)));
-        t.apply(Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05", json(new CountValue("KZ-VN", null, "2025-05", 1)));
+        oneSettledArticle(t);
         AtomicFiles.write(dir, ViewTables.ARTICLES_FILE, t.articlesJson());
         for (String topic : Topics.COUNT_TOPICS) {
             AtomicFiles.write(dir, ViewTables.jsonName(topic), t.countsJson(topic));
