@@ -61,18 +61,22 @@ final class ViewTables {
     private static final ObjectWriter ARTICLE_WRITER = Json.MAPPER.writer();
 
     final Map<String, ArticleFacts> articles = new TreeMap<>();
+    /** The order of articles.json: newest month first, articles without a month last, then by id. */
+    private static final Comparator<ArticleFacts> FILE_ORDER = Comparator.comparing(ArticleFacts::date,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ArticleFacts::id);
     /**
-     * Each article as its line of articles.json, serialized once when it arrives and kept in the
-     * file's order (latest month first, then id): a flush copies bytes instead of serializing and
-     * sorting every article again.
+     * Each article as its line of articles.json, serialized once when it arrives and kept in file
+     * order: a flush copies bytes instead of serializing and sorting every article again.
      */
-    private final Map<String, byte[]> articleLines = new HashMap<>();
-    private final TreeMap<String, String> articleOrder = new TreeMap<>();
-    private final Map<String, String> articleOrderKeys = new HashMap<>();
+    private final TreeMap<ArticleFacts, byte[]> articleLines = new TreeMap<>(FILE_ORDER);
     final Map<String, Map<String, CountValue>> counts = new HashMap<>();
     /** What the article facts imply, kept in step with {@link #articles}. */
     final Map<String, Map<String, Long>> implied = new HashMap<>();
     private final Set<View> dirty = EnumSet.noneOf(View.class);
+    /** Records applied so far: what {@link #unsettled} was computed at. */
+    private long changes;
+    private long unsettledAt = -1;
+    private Map<String, Set<String>> unsettled = Map.of();
 
     ViewTables() {
         for (String topic : Topics.COUNT_TOPICS) {
@@ -96,6 +100,7 @@ final class ViewTables {
             } else {
                 counts.get(topic).put(key, count);
             }
+            changes++;
         }
         dirty.add(View.of(topic));
     }
@@ -104,50 +109,27 @@ final class ViewTables {
         ArticleFacts before = facts == null ? articles.remove(id) : articles.put(id, facts);
         imply(Contributions.of(before), -1);
         imply(Contributions.of(facts), +1);
-        String oldKey = articleOrderKeys.remove(id);
-        if (oldKey != null) {
-            articleOrder.remove(oldKey);
-            articleLines.remove(id);
+        if (before != null) {
+            articleLines.remove(before);
         }
         if (facts != null) {
-            String key = orderKey(facts.date(), id);
-            articleOrder.put(key, id);
-            articleOrderKeys.put(id, key);
-            articleLines.put(id, ARTICLE_WRITER.writeValueAsBytes(facts));
+            articleLines.put(facts, ARTICLE_WRITER.writeValueAsBytes(facts));
         }
-    }
-
-    /**
-     * Sorts as articles.json lists: months newest first (each digit inverted), articles without a
-     * month last, then by id.
-     */
-    static String orderKey(String date, String id) {
-        if (date == null) {
-            return "1\u0000" + id;
-        }
-        StringBuilder key = new StringBuilder(date.length() + id.length() + 2).append('0');
-        for (int i = 0; i < date.length(); i++) {
-            char c = date.charAt(i);
-            key.append(c >= '0' && c <= '9' ? (char) ('9' - c + '0') : c);
-        }
-        return key.append('\u0000').append(id).toString();
+        changes++;
     }
 
     /** Every article in the order of articles.json: newest month first, then id. */
-    List<ArticleFacts> articlesNewestFirst() {
-        List<ArticleFacts> out = new ArrayList<>(articleOrder.size());
-        articleOrder.values().forEach(id -> out.add(articles.get(id)));
-        return out;
+    Set<ArticleFacts> articlesNewestFirst() {
+        return articleLines.keySet();
     }
 
     /** Forgets everything, as before the first record. */
     void clear() {
         articles.clear();
         articleLines.clear();
-        articleOrder.clear();
-        articleOrderKeys.clear();
         counts.values().forEach(Map::clear);
         implied.values().forEach(Map::clear);
+        changes++;
     }
 
     private void imply(Contributions c, int sign) {
@@ -166,27 +148,18 @@ final class ViewTables {
 
     /** Every count view equals what the article facts imply. */
     boolean consistent() {
-        for (String topic : Topics.COUNT_TOPICS) {
-            Map<String, CountValue> shown = counts.get(topic);
-            Map<String, Long> expected = implied.get(topic);
-            if (shown.size() != expected.size()) {
-                return false;
-            }
-            for (Map.Entry<String, CountValue> e : shown.entrySet()) {
-                Long v = expected.get(e.getKey());
-                if (v == null || v != e.getValue().articles()) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return unsettled().isEmpty();
     }
 
     /**
      * Per count topic, the keys whose shown count differs from what the listed facts imply: the
-     * counts still catching up with the facts (empty when {@link #consistent()}).
+     * counts still catching up with the facts (empty when {@link #consistent()}). Computed once per
+     * change of the tables: a flush asks for it several times (report, manifest, state).
      */
     Map<String, Set<String>> unsettled() {
+        if (unsettledAt == changes) {
+            return unsettled;
+        }
         Map<String, Set<String>> out = new HashMap<>();
         for (String topic : Topics.COUNT_TOPICS) {
             Map<String, CountValue> shown = counts.get(topic);
@@ -207,6 +180,8 @@ final class ViewTables {
                 out.put(topic, keys);
             }
         }
+        unsettled = out;
+        unsettledAt = changes;
         return out;
     }
 
@@ -299,13 +274,13 @@ final class ViewTables {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size);
         out.write('[');
         boolean first = true;
-        for (String id : articleOrder.values()) {
+        for (byte[] line : articleLines.values()) {
             if (!first) {
                 out.write(',');
             }
             first = false;
             out.write('\n');
-            out.writeBytes(articleLines.get(id));
+            out.writeBytes(line);
         }
         out.write('\n');
         out.write(']');
@@ -327,6 +302,7 @@ final class ViewTables {
                 counts.get(topic).put(keyOf(topic, c), c);
             }
         }
+        changes++;
         dirty.clear();
     }
 
