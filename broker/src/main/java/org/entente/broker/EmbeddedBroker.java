@@ -49,9 +49,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create broker data directory " + dir, e);
         }
-        int port = settings.port() == 0 ? freePort() : settings.port();
-        int controllerPort = freePort();
-        int internalPort = freePort();
+        int[] free = freePorts(3);
+        int port = settings.port() == 0 ? free[0] : settings.port();
+        int controllerPort = free[1];
+        int internalPort = free[2];
         Properties props = properties(settings, logs, port, controllerPort, internalPort);
 
         String clusterId = clusterId(dir);
@@ -163,12 +164,31 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * Distinct free ports: every socket stays open until all are chosen, so the system cannot hand
+     * out the same port twice (two listeners on one port fail the broker's start).
+     */
+    static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                socket.setReuseAddress(true);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on localhost", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port was only reserved for a moment
+                }
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package org.entente.systemtests;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -59,14 +58,19 @@ class BrokerFailuresIT {
                         .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
                 try (GeneratedFeed running = feed.start(bootstrap, Map.of(), Duration.ofSeconds(45))) {
                     for (int failure = 1; failure <= 2; failure++) {
-                        Thread.sleep(7_000);
+                        int strikeAt = feed.records.size() * failure / 4;
+                        Waits.until("failure " + failure + ": " + strikeAt + " records acknowledged", Duration.ofMinutes(2),
+                                () -> running.acknowledged() >= strikeAt);
                         int leader = describe(bootstrap, Topics.ARTICLES).partitions().get(0).leader().id();
                         BrokerServer server = cluster.brokers().get(leader);
                         server.shutdown(Duration.ofSeconds(30));
                         server.awaitShutdown();
                         assertThat(running.sent()).as("failure %d strikes while articles still arrive", failure)
                                 .isLessThan(feed.records.size());
-                        Thread.sleep(5_000);
+                        // the two brokers left still make min.insync.replicas: writes go on under new leaders
+                        int ackedWhileDown = running.acknowledged();
+                        Waits.until("records acknowledged while broker " + leader + " is down", Duration.ofSeconds(60),
+                                () -> running.acknowledged() >= ackedWhileDown + 200);
                         server.startup();
                         awaitFullIsr(bootstrap, Duration.ofSeconds(90));
                     }
@@ -91,17 +95,8 @@ class BrokerFailuresIT {
 
     /** Waits until every replica of the articles topic is back in sync. */
     private static void awaitFullIsr(String bootstrap, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<TopicPartitionInfo> partitions = describe(bootstrap, Topics.ARTICLES).partitions();
-            if (partitions.stream().allMatch(p -> p.isr().size() == 3)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("replicas not back in sync within " + timeout + ": " + partitions);
-            }
-            Thread.sleep(500);
-        }
+        Waits.until("every replica of " + Topics.ARTICLES + " back in sync", timeout,
+                () -> describe(bootstrap, Topics.ARTICLES).partitions().stream().allMatch(p -> p.isr().size() == 3));
     }
 
     /** Closing a test cluster can hang on a broker that lost its controller: bounded. */

@@ -62,10 +62,8 @@ class ClientFaultsIT {
                 for (int kill = 1; kill <= 2; kill++) {
                     long before = articlesEnd();
                     ChildJvm replay = replay("replay-" + kill, feedFile);
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (articlesEnd() - before < 600 && replay.isAlive() && System.nanoTime() < deadline) {
-                        Thread.sleep(20);
-                    }
+                    Waits.until("replay " + kill + " has published 600 records or ended", Duration.ofSeconds(60),
+                            () -> articlesEnd() - before >= 600 || !replay.isAlive());
                     assertThat(replay.isAlive()).as("replay %d is still publishing when killed", kill).isTrue();
                     replay.kill();
                     assertThat(articlesEnd() - before).as("replay %d was cut short", kill)
@@ -92,7 +90,10 @@ class ClientFaultsIT {
             try (GeneratedFeed running = feed.start(bootstrap, Map.of(), Duration.ofSeconds(40))) {
                 int kills = 0;
                 while (running.sent() < feed.records.size() * 0.9 && kills < 8) {
-                    Thread.sleep(2_000 + random.nextInt(3_000));
+                    // a random moment once this writer has flushed one to three times
+                    long strikeAt = flushes(views) + 1 + random.nextInt(3);
+                    Waits.until("the view writer reaches flush " + strikeAt, Duration.ofSeconds(60),
+                            () -> flushes(views) >= strikeAt);
                     writer.kill();
                     kills++;
                     assertWholeFiles(views);
@@ -163,5 +164,11 @@ class ClientFaultsIT {
                 }
             }
         }
+    }
+
+    /** Flushes the manifest on disk records; 0 before the first. */
+    private static long flushes(Path views) throws IOException {
+        Path manifest = views.resolve("manifest.json");
+        return Files.exists(manifest) ? Json.MAPPER.readTree(manifest.toFile()).path("flushes").asLong() : 0;
     }
 }

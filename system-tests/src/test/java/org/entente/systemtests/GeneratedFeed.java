@@ -28,6 +28,7 @@ final class GeneratedFeed implements AutoCloseable {
     final List<GeneratedArticle> records;
     final GroundTruth truth;
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger acknowledged = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private Thread thread;
 
@@ -49,6 +50,8 @@ final class GeneratedFeed implements AutoCloseable {
                             (metadata, e) -> {
                                 if (e != null) {
                                     failure.compareAndSet(null, e);
+                                } else {
+                                    acknowledged.incrementAndGet();
                                 }
                             });
                     if (sent.incrementAndGet() % pauseEvery == 0) {
@@ -66,6 +69,11 @@ final class GeneratedFeed implements AutoCloseable {
 
     int sent() {
         return sent.get();
+    }
+
+    /** Records the cluster has acknowledged so far. */
+    int acknowledged() {
+        return acknowledged.get();
     }
 
     /** Waits until every record is acknowledged; fails if any send failed. */

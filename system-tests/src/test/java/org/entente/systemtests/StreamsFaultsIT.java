@@ -1,9 +1,12 @@
 package org.entente.systemtests;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.TopicPartition;
 import org.entente.broker.BrokerSettings;
 import org.entente.broker.EmbeddedBroker;
@@ -15,9 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +57,7 @@ class StreamsFaultsIT {
     void countsStayExactWhenTheStreamsProcessIsKilledThreeTimesMidIngestion() throws Exception {
         Random random = new Random(20261122);
         GeneratedFeed feed = new GeneratedFeed(4000, 3);
+        int total = feed.records.size();
         try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.plaintext(data.resolve("kafka"), 0))) {
             bootstrap = broker.bootstrapServers();
             createTopics();
@@ -60,9 +66,13 @@ class StreamsFaultsIT {
             try (InProcessViews views = new InProcessViews(bootstrap, Map.of(), data.resolve("views"));
                  GeneratedFeed running = feed.start(bootstrap, Map.of(), Duration.ofSeconds(45))) {
                 for (int kill = 1; kill <= 3; kill++) {
-                    Thread.sleep(6_000 + random.nextInt(5_000));
-                    assertThat(running.sent()).as("kill %d strikes while articles still arrive", kill)
-                            .isLessThan(feed.records.size());
+                    // a random point of the feed, once this instance has committed work of its own
+                    int strikeAt = total * kill / 5 + random.nextInt(total / 20);
+                    long factsAtStart = sum(committedEnds(Topics.ARTICLE_FACTS));
+                    Waits.until("kill " + kill + ": " + strikeAt + " records sent and the instance committing facts",
+                            Duration.ofMinutes(2),
+                            () -> running.sent() >= strikeAt && sum(committedEnds(Topics.ARTICLE_FACTS)) > factsAtStart);
+                    assertThat(running.sent()).as("kill %d strikes while articles still arrive", kill).isLessThan(total);
                     app.kill();
                     app = streams("streams", state);
                 }
@@ -85,17 +95,18 @@ class StreamsFaultsIT {
             ChildJvm b = streams("streams-b", data.resolve("state-b"));
             try (InProcessViews views = new InProcessViews(bootstrap, Map.of(), data.resolve("views"));
                  GeneratedFeed running = feed.start(bootstrap, Map.of(), Duration.ofSeconds(60))) {
-                Thread.sleep(10_000);
+                Waits.until("both instances share the partitions and a fifth of the feed is in", Duration.ofMinutes(2),
+                        () -> groupMembers() == 2 && running.acknowledged() >= feed.records.size() / 5);
                 a.kill();
                 // past the session timeout (10 s) the group drops A and B owns every partition
-                Thread.sleep(15_000);
+                Waits.until("the group settles on B alone", Duration.ofSeconds(60), () -> groupMembers() == 1);
                 Map<TopicPartition, Long> before = committedEnds(Topics.ARTICLE_FACTS);
-                Thread.sleep(10_000);
-                Map<TopicPartition, Long> after = committedEnds(Topics.ARTICLE_FACTS);
+                Waits.until("every article-facts partition advances while only B runs", Duration.ofSeconds(60), () -> {
+                    Map<TopicPartition, Long> now = committedEnds(Topics.ARTICLE_FACTS);
+                    return before.entrySet().stream().allMatch(e -> now.get(e.getKey()) > e.getValue());
+                });
                 assertThat(running.sent()).as("the takeover is seen while articles still arrive")
                         .isLessThan(feed.records.size());
-                before.forEach((tp, offset) -> assertThat(after.get(tp))
-                        .as("%s advances while only B runs", tp).isGreaterThan(offset));
                 a = streams("streams-a", data.resolve("state-a"));
                 running.awaitSent(Duration.ofMinutes(3));
                 Exactness.assertExact(bootstrap, Map.of(), data.resolve("views"), feed.truth, Duration.ofMinutes(4),
@@ -106,6 +117,26 @@ class StreamsFaultsIT {
                 a.close();
                 b.close();
             }
+        }
+    }
+
+    private static long sum(Map<TopicPartition, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Members of the streams group once it is stable; -1 while it forms or rebalances. */
+    private int groupMembers() throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("entente-streams")).all()
+                    .get(30, TimeUnit.SECONDS).get("entente-streams");
+            return group.groupState() == GroupState.STABLE ? group.members().size() : -1;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return -1; // no instance has joined yet
+            }
+            throw e;
         }
     }
 
