@@ -30,6 +30,9 @@ final class GeneratedFeed implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicInteger replays = new AtomicInteger();
+    private volatile boolean rushed;
+    private boolean replayFromFailure;
     private Thread thread;
 
     GeneratedFeed(int articles, long seed) {
@@ -38,40 +41,86 @@ final class GeneratedFeed implements AutoCloseable {
         this.truth = generator.truth();
     }
 
-    /** Publishes every record through the production producer settings over about {@code duration}. */
-    GeneratedFeed start(String bootstrap, Map<String, String> clientSettings, Duration duration) {
+    /**
+     * Publishes every record through the production producer settings, pausing so that the whole
+     * feed would take about {@code pace}; {@link #rush} drops the pauses.
+     */
+    GeneratedFeed start(String bootstrap, Map<String, String> clientSettings, Duration pace) {
         EntenteConfig config = EntenteConfig.of(Map.of(EntenteConfig.BOOTSTRAP_SERVERS, bootstrap)).with(clientSettings);
-        long pauseEvery = Math.max(1, records.size() / Math.max(1, duration.toMillis() / 50));
+        long pauseEvery = Math.max(1, records.size() / Math.max(1, pace.toMillis() / 50));
         thread = new Thread(() -> {
-            try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
-                    new StringSerializer(), JsonSerdes.serializer(Article.class))) {
-                for (GeneratedArticle g : records) {
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES, g.article().id(), g.retraction() ? null : g.article()),
-                            (metadata, e) -> {
-                                if (e != null) {
-                                    failure.compareAndSet(null, e);
-                                } else {
-                                    acknowledged.incrementAndGet();
-                                }
-                            });
-                    if (sent.incrementAndGet() % pauseEvery == 0) {
-                        Thread.sleep(50);
+            int from = 0;
+            for (int attempt = 1; ; attempt++) {
+                AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
+                AtomicReference<Exception> sendError = new AtomicReference<>();
+                try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
+                        new StringSerializer(), JsonSerdes.serializer(Article.class))) {
+                    for (int i = from; i < records.size(); i++) {
+                        GeneratedArticle g = records.get(i);
+                        int index = i;
+                        producer.send(new ProducerRecord<>(Topics.ARTICLES, g.article().id(), g.retraction() ? null : g.article()),
+                                (metadata, e) -> {
+                                    if (e != null) {
+                                        firstFailed.accumulateAndGet(index, Math::min);
+                                        sendError.compareAndSet(null, e);
+                                    } else {
+                                        acknowledged.incrementAndGet();
+                                    }
+                                });
+                        sent.updateAndGet(n -> Math.max(n, index + 1));
+                        if ((index + 1) % pauseEvery == 0 && !rushed) {
+                            Thread.sleep(50);
+                        }
                     }
+                    producer.flush();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    return;
                 }
-                producer.flush();
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+                if (sendError.get() == null) {
+                    return;
+                }
+                if (!replayFromFailure || attempt == 3) {
+                    failure.compareAndSet(null, sendError.get());
+                    return;
+                }
+                // what an operator does after a failed replay: run it again from the first record
+                // that was not acknowledged; records already in are sent again, which counts nothing twice
+                from = firstFailed.get();
+                System.out.printf("generated feed: record %d failed (%s); replaying from it%n", from, sendError.get());
+                replays.incrementAndGet();
             }
         }, "generated-feed");
         thread.start();
         return this;
     }
 
+    /**
+     * After a failed send the feed is replayed from the first record that failed, as an operator
+     * would rerun a replay; for tests whose faults are elsewhere and whose feed only has to arrive.
+     */
+    GeneratedFeed replayingFromFailures() {
+        replayFromFailure = true;
+        return this;
+    }
+
+    /** Sends the rest of the feed without pauses. */
+    void rush() {
+        rushed = true;
+    }
+
+    /** Times the feed was replayed after a failed send. */
+    int replays() {
+        return replays.get();
+    }
+
     int sent() {
         return sent.get();
     }
 
-    /** Records the cluster has acknowledged so far. */
+    /** Acknowledgements of the cluster so far (a record sent again counts again). */
     int acknowledged() {
         return acknowledged.get();
     }
@@ -83,7 +132,7 @@ final class GeneratedFeed implements AutoCloseable {
             throw new AssertionError("the feed did not finish within " + timeout + " (" + sent() + " sent)");
         }
         if (failure.get() != null) {
-            throw new AssertionError("the feed failed", failure.get());
+            throw new AssertionError("the feed failed: " + failure.get(), failure.get());
         }
     }
 

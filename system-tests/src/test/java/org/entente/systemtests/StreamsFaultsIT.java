@@ -64,7 +64,7 @@ class StreamsFaultsIT {
             Path state = data.resolve("streams-state");
             ChildJvm app = streams("streams", state);
             try (InProcessViews views = new InProcessViews(bootstrap, Map.of(), data.resolve("views"));
-                 GeneratedFeed running = feed.start(bootstrap, Map.of(), Duration.ofSeconds(45))) {
+                 GeneratedFeed running = feed.replayingFromFailures().start(bootstrap, Map.of(), Duration.ofSeconds(45))) {
                 for (int kill = 1; kill <= 3; kill++) {
                     // a random point of the feed, once this instance has committed work of its own
                     int strikeAt = total * kill / 5 + random.nextInt(total / 20);
@@ -94,7 +94,8 @@ class StreamsFaultsIT {
             ChildJvm a = streams("streams-a", data.resolve("state-a"));
             ChildJvm b = streams("streams-b", data.resolve("state-b"));
             try (InProcessViews views = new InProcessViews(bootstrap, Map.of(), data.resolve("views"));
-                 GeneratedFeed running = feed.start(bootstrap, Map.of(), Duration.ofSeconds(60))) {
+                 // paced to outlast the takeover on a slow machine, rushed once A is back
+                 GeneratedFeed running = feed.replayingFromFailures().start(bootstrap, Map.of(), Duration.ofMinutes(4))) {
                 Waits.until("both instances share the partitions and a fifth of the feed is in", Duration.ofMinutes(2),
                         () -> groupMembers() == 2 && running.acknowledged() >= feed.records.size() / 5);
                 a.kill();
@@ -108,6 +109,10 @@ class StreamsFaultsIT {
                 assertThat(running.sent()).as("the takeover is seen while articles still arrive")
                         .isLessThan(feed.records.size());
                 a = streams("streams-a", data.resolve("state-a"));
+                Waits.until("A returns and the group shares the partitions again", Duration.ofMinutes(2),
+                        () -> groupMembers() == 2);
+                assertThat(running.sent()).as("A returns while articles still arrive").isLessThan(feed.records.size());
+                running.rush();
                 running.awaitSent(Duration.ofMinutes(3));
                 Exactness.assertExact(bootstrap, Map.of(), data.resolve("views"), feed.truth, Duration.ofMinutes(4),
                         () -> ChildJvm.problems(data.resolve("logs")));
