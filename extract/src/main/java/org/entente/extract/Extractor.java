@@ -6,6 +6,7 @@ import org.entente.common.CountKeys;
 import org.entente.common.Evidence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -68,13 +69,19 @@ public final class Extractor {
     }
 
     public ArticleFacts extract(Article article) {
+        return extract(article, article.version());
+    }
+
+    /** The same, for a caller that has already computed the article's {@link Article#version()}. */
+    public ArticleFacts extract(Article article, String version) {
         String text = ArticleFacts.textOf(article);
         int titleEnd = article.title() == null ? 0 : article.title().length();
         FoldedText folded = FoldedText.of(text);
-        int[] sentence = segments(folded, false);
-        int[] clause = segments(folded, true);
-        int sentenceCount = count(sentence, folded);
-        int clauseCount = count(clause, folded);
+        Segments[] segments = Segments.of(folded);
+        Segments sentence = segments[0];
+        Segments clause = segments[1];
+        int sentenceCount = sentence.count;
+        int clauseCount = clause.count;
 
         List<PhraseMatcher.Match<Term>> entities = new ArrayList<>();
         List<PhraseMatcher.Match<Term>> domainWords = new ArrayList<>();
@@ -87,8 +94,8 @@ public final class Extractor {
             }
             if (t.kind() == Term.Kind.CUE) {
                 Cue cue = Cue.valueOf(t.code());
-                sentenceCues.get(sentence[m.start()]).add(cue);
-                clauseCues.get(clause[m.start()]).add(cue);
+                sentenceCues.get(sentence.of(m.start())).add(cue);
+                clauseCues.get(clause.of(m.start())).add(cue);
             } else if (t.kind() == Term.Kind.DOMAIN) {
                 domainWords.add(m);
             } else {
@@ -105,11 +112,11 @@ public final class Extractor {
         Map<Integer, Set<String>> countriesOfSentence = new HashMap<>();
         for (PhraseMatcher.Match<Term> m : entities) {
             Term t = m.value();
-            int s = sentence[m.start()];
+            int s = sentence.of(m.start());
             EnumSet<Cue> flags = sentenceCues.get(s);
             boolean title = folded.origin[m.start()] < titleEnd;
             // a headline is too short for clauses: a war or a match named anywhere in it counts
-            if (flags.contains(Cue.ELSEWHERE) || hostile(clauseCues.get(clause[m.start()])) || title && hostile(flags)) {
+            if (flags.contains(Cue.ELSEWHERE) || hostile(clauseCues.get(clause.of(m.start()))) || title && hostile(flags)) {
                 continue;
             }
             if (t.kind() == Term.Kind.ORGANISATION) {
@@ -164,7 +171,7 @@ public final class Extractor {
             evidence.addAll(countryEvidence.get(code));
         }
         for (PhraseMatcher.Match<Term> m : domainWords) {
-            if (cooperative[sentence[m.start()]] && !hostile(clauseCues.get(clause[m.start()]))) {
+            if (cooperative[sentence.of(m.start())] && !hostile(clauseCues.get(clause.of(m.start())))) {
                 domainIds.add(m.value().code());
                 evidence.add(evidence(text, folded, m, Evidence.DOMAIN, m.value().code()));
             }
@@ -183,7 +190,7 @@ public final class Extractor {
             }
         }
         pairs.sort(null);
-        return new ArticleFacts(article.id(), article.version(), article.date(), article.title(), article.source(),
+        return new ArticleFacts(article.id(), version, article.date(), article.title(), article.source(),
                 codes, pairs, new ArrayList<>(domainIds), evidence);
     }
 
@@ -202,24 +209,16 @@ public final class Extractor {
         return out;
     }
 
-    private static int count(int[] segment, FoldedText f) {
-        return f.length == 0 ? 1 : segment[f.length - 1] + 1;
-    }
-
     /** "Lire aussi : ..." covers the rest of its paragraph, whatever the punctuation after it. */
-    private static void elsewhereToParagraphEnd(FoldedText f, int[] sentence, List<EnumSet<Cue>> cues) {
+    private static void elsewhereToParagraphEnd(FoldedText f, Segments sentences, List<EnumSet<Cue>> cues) {
         boolean elsewhere = false;
-        int current = -1;
-        for (int i = 0; i < f.length; i++) {
-            if (sentence[i] != current) {
-                current = sentence[i];
-                if (elsewhere) {
-                    cues.get(current).add(Cue.ELSEWHERE);
-                } else if (cues.get(current).contains(Cue.ELSEWHERE)) {
-                    elsewhere = true;
-                }
+        for (int s = 0; s < sentences.count; s++) {
+            if (elsewhere) {
+                cues.get(s).add(Cue.ELSEWHERE);
+            } else if (cues.get(s).contains(Cue.ELSEWHERE)) {
+                elsewhere = true;
             }
-            if (f.chars[i] == '\n') {
+            if (sentences.endsLine(s, f)) {
                 elsewhere = false;
             }
         }
@@ -243,21 +242,70 @@ public final class Extractor {
     }
 
     /**
-     * Segment number of every folded position: a new sentence after '.' and after a line end; with
-     * {@code clauses}, also after a comma or a parenthesis.
+     * The segments of a folded text: a new sentence after '.' and after a line end; a new clause
+     * also after a comma or a parenthesis (folded to ','). Kept as the start of each segment (tens
+     * per article) rather than a segment number per char (thousands).
      */
-    private static int[] segments(FoldedText f, boolean clauses) {
-        int[] out = new int[Math.max(1, f.length)];
-        int s = 0;
-        for (int i = 0; i < f.length; i++) {
-            out[i] = s;
-            char c = f.chars[i];
-            if (c == '\n' || (clauses && c == ',')
-                    || (c == '.' && (i + 1 == f.length || f.chars[i + 1] == ' ' || f.chars[i + 1] == '\n'))) {
-                s++;
-            }
+    static final class Segments {
+        private final int[] starts;
+        final int count;
+
+        private Segments(int[] starts, int count) {
+            this.starts = starts;
+            this.count = count;
         }
-        return out;
+
+        /** Sentences and clauses, in one pass. */
+        static Segments[] of(FoldedText f) {
+            int[] sentences = new int[16];
+            int[] clauses = new int[32];
+            int sentenceCount = 1;
+            int clauseCount = 1;
+            char[] chars = f.chars;
+            int last = f.length - 1;
+            for (int i = 0; i < last; i++) {
+                char c = chars[i];
+                if (c > ',') {
+                    if (c != '.' || (chars[i + 1] != ' ' && chars[i + 1] != '\n')) {
+                        continue;
+                    }
+                } else if (c != '\n' && c != ',') {
+                    continue;
+                }
+                if (c != ',') {
+                    if (sentenceCount == sentences.length) {
+                        sentences = Arrays.copyOf(sentences, sentenceCount * 2);
+                    }
+                    sentences[sentenceCount++] = i + 1;
+                }
+                if (clauseCount == clauses.length) {
+                    clauses = Arrays.copyOf(clauses, clauseCount * 2);
+                }
+                clauses[clauseCount++] = i + 1;
+            }
+            return new Segments[] {new Segments(sentences, sentenceCount), new Segments(clauses, clauseCount)};
+        }
+
+        /** The segment of a folded position. */
+        int of(int position) {
+            int low = 0;
+            int high = count - 1;
+            while (low < high) {
+                int mid = (low + high + 1) >>> 1;
+                if (starts[mid] <= position) {
+                    low = mid;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return low;
+        }
+
+        /** Whether segment {@code s} ends a line (a line end always ends a segment). */
+        boolean endsLine(int s, FoldedText f) {
+            int end = s + 1 < count ? starts[s + 1] : f.length;
+            return end > 0 && f.chars[end - 1] == '\n';
+        }
     }
 
     /** Leftmost-longest: of overlapping names, the one starting first, then the longest, wins. */
@@ -279,9 +327,9 @@ public final class Extractor {
         return kept;
     }
 
-    private static boolean sentenceHasOrganisation(List<PhraseMatcher.Match<Term>> entities, int[] sentence, int s) {
+    private static boolean sentenceHasOrganisation(List<PhraseMatcher.Match<Term>> entities, Segments sentence, int s) {
         for (PhraseMatcher.Match<Term> m : entities) {
-            if (m.value().kind() == Term.Kind.ORGANISATION && sentence[m.start()] == s) {
+            if (m.value().kind() == Term.Kind.ORGANISATION && sentence.of(m.start()) == s) {
                 return true;
             }
         }

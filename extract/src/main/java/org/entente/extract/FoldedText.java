@@ -28,13 +28,15 @@ final class FoldedText {
     }
 
     static FoldedText of(String text) {
-        char[] src = text.toCharArray();
-        int n = src.length;
-        char[] out = new char[n * 2 + 1];
-        int[] origin = new int[n * 2 + 1];
+        int n = text.length();
+        // folding mostly keeps or shrinks the text (spaces collapse); a ligature that grows it
+        // grows the arrays below, rarely
+        char[] out = new char[n + 16];
+        int[] origin = new int[n + 16];
         int len = 0;
         for (int i = 0; i < n; i++) {
-            char f = FOLD1[src[i]];
+            char ch = text.charAt(i);
+            char f = FOLD1[ch];
             if (f == '.' && abbreviation(out, len)) {
                 // "St. Kitts", "M. Dupont": the dot of a short abbreviation ends no sentence
                 f = ' ';
@@ -53,7 +55,7 @@ final class FoldedText {
                 out[len] = f;
                 origin[len++] = i;
             } else {
-                String folded = FOLD[src[i]];
+                String folded = FOLD[ch];
                 if (len + folded.length() >= out.length) {
                     out = java.util.Arrays.copyOf(out, out.length * 2 + folded.length());
                     origin = java.util.Arrays.copyOf(origin, origin.length * 2 + folded.length());

@@ -22,6 +22,17 @@ final class PhraseMatcher<T> {
     private Entry<T>[][] entries;
     /** per node, the first node of its output chain (itself or a suffix), 0 if none */
     private int[] firstOutput;
+    /**
+     * The complete transition function in one flat array, {@code WIDTH} entries a node (one per
+     * symbol and a last one, 0, for a char outside the alphabet): the matching loop does one
+     * lookup per char, without a row per node to load first. An entry is where the target node's
+     * row starts (node x WIDTH, so the loop does not multiply), negated when that node has an
+     * output chain, so the loop tests for output on the value it has.
+     */
+    private int[] delta;
+    private static final int WIDTH = ALPHABET + 1;
+    /** Symbol of every folded char (folded text is ASCII); ALPHABET for a char that resets the walk. */
+    private static final byte[] SYMBOLS = symbols();
     private final List<List<Entry<T>>> outputs = new ArrayList<>();
     private int nodes = 1;
     private boolean built;
@@ -39,6 +50,15 @@ final class PhraseMatcher<T> {
     PhraseMatcher() {
         next[0] = new int[ALPHABET];
         outputs.add(null);
+    }
+
+    private static byte[] symbols() {
+        byte[] table = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            int s = symbol(c);
+            table[c] = (byte) (s < 0 ? ALPHABET : s);
+        }
+        return table;
     }
 
     private static int symbol(char c) {
@@ -121,25 +141,32 @@ final class PhraseMatcher<T> {
             firstOutput[node] = own != null ? node : outputLink[node];
         }
         entries = table;
+        delta = new int[nodes * WIDTH];
+        for (int node = 0; node < nodes; node++) {
+            for (int sym = 0; sym < ALPHABET; sym++) {
+                int target = next[node][sym];
+                delta[node * WIDTH + sym] = firstOutput[target] != 0 ? -target * WIDTH : target * WIDTH;
+            }
+        }
+        next = null;
         built = true;
     }
 
     /** Every phrase occurrence bounded by non-word characters, in order of end position. */
     List<Match<T>> find(FoldedText text) {
-        List<Match<T>> found = new ArrayList<>();
+        List<Match<T>> found = new ArrayList<>(64);
         char[] chars = text.chars;
-        int node = 0;
+        int[] delta = this.delta;
+        int row = 0;
         for (int i = 0; i < text.length; i++) {
-            int s = symbol(chars[i]);
-            if (s < 0) {
-                node = 0;
+            char c = chars[i];
+            int t = delta[row + (c < 128 ? SYMBOLS[c] : ALPHABET)];
+            if (t >= 0) {
+                row = t;
                 continue;
             }
-            node = next[node][s];
-            int out = firstOutput[node];
-            if (out == 0) {
-                continue;
-            }
+            row = -t;
+            int out = firstOutput[row / WIDTH];
             int end = i + 1;
             boolean endsWord = end == text.length || !FoldedText.isWordChar(chars[end]);
             for (; out != 0; out = outputLink[out]) {

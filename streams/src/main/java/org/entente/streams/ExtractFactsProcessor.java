@@ -56,7 +56,7 @@ final class ExtractFactsProcessor implements Processor<String, Article, String, 
         if (before != null && before.version().equals(version)) {
             return;
         }
-        ArticleFacts facts = extractor.extract(keyed);
+        ArticleFacts facts = extractor.extract(keyed, version);
         FactsSummary after = FactsSummary.of(facts);
         store.put(id, after);
         context.forward(record.withValue(new FactsChange(facts, before, after)));
