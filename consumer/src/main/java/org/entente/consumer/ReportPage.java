@@ -1,5 +1,6 @@
 package org.entente.consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.entente.common.ArticleFacts;
@@ -30,8 +31,11 @@ import java.util.Set;
  * shows the top pairs and each cell lists its most recent articles; the JSON views stay complete.
  */
 final class ReportPage {
-    private static final String TEMPLATE = resource("/org/entente/consumer/report.html");
-    private static final String ECHARTS = echarts();
+    /** The page around its data, ECharts inlined once: a render only writes the data between. */
+    private static final String[] PAGE = page();
+    /** Articles listed as giving no pair: the most recent ones. */
+    private static final int ATTENTION = 200;
+    private static final Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ReportPage() {
     }
@@ -39,8 +43,17 @@ final class ReportPage {
     static String render(ViewTables tables, ViewSettings settings) {
         ObjectNode data = data(tables, settings.heatmapPairs(), settings.articlesPerCell());
         String json = data.toString().replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-        return TEMPLATE.replace("/*ECHARTS*/", ECHARTS.replace("</script", "<\\/script"))
-                .replace("\"__DATA__\"", json);
+        return PAGE[0] + json + PAGE[1];
+    }
+
+    private static String[] page() {
+        String page = resource("/org/entente/consumer/report.html")
+                .replace("/*ECHARTS*/", echarts().replace("</script", "<\\/script"));
+        int at = page.indexOf("\"__DATA__\"");
+        if (at < 0 || page.indexOf("\"__DATA__\"", at + 1) >= 0) {
+            throw new IllegalStateException("the report template must hold its data marker once");
+        }
+        return new String[] {page.substring(0, at), page.substring(at + "\"__DATA__\"".length())};
     }
 
     static ObjectNode data(ViewTables tables, int heatmapPairs, int articlesPerCell) {
@@ -48,7 +61,7 @@ final class ReportPage {
         root.put("generated", Instant.now().toString());
         List<CountValue> pairs = tables.sorted(Topics.PAIR_COUNTS);
         List<CountValue> domains = tables.sorted(Topics.DOMAIN_COUNTS);
-        long counted = tables.articles.values().stream().filter(f -> !f.pairs().isEmpty()).count();
+        long counted = tables.countedArticles();
         ObjectNode totals = root.putObject("totals");
         totals.put("articles", tables.articles.size());
         totals.put("counted", counted);
@@ -69,11 +82,9 @@ final class ReportPage {
             domainRows.addObject().put("domain", d.domain()).put("articles", d.articles());
         }
         ObjectNode names = root.putObject("countries");
-        for (ArticleFacts f : tables.articles.values()) {
-            codes.addAll(f.countries());
-        }
+        codes.addAll(tables.countries());
         for (String code : codes) {
-            names.put(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+            names.put(code, NAMES.computeIfAbsent(code, c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH)));
         }
 
         List<String> heatPairs = new ArrayList<>();
@@ -95,10 +106,11 @@ final class ReportPage {
                 }
             }
         }
+        Set<String> heatSet = new LinkedHashSet<>(heatPairs);
         ObjectNode months = root.putObject("months");
         Map<String, List<CountValue>> byPair = new HashMap<>();
         for (CountValue m : tables.counts.get(Topics.PAIR_MONTH_COUNTS).values()) {
-            if (heatPairs.contains(m.pair())) {
+            if (heatSet.contains(m.pair())) {
                 byPair.computeIfAbsent(m.pair(), k -> new ArrayList<>()).add(m);
             }
         }
@@ -108,13 +120,23 @@ final class ReportPage {
             list.forEach(m -> series.addArray().add(m.month()).add(m.articles()));
         });
 
-        // the articles behind each shown cell, most recent first, and the ones that gave no pair
-        Set<String> heatSet = new LinkedHashSet<>(heatPairs);
+        // the articles behind each shown cell, most recent first, and the ones that gave no pair;
+        // the walk through the articles stops once every list is as full as it can be
         Map<String, List<ArticleFacts>> behind = new HashMap<>();
         List<ArticleFacts> attention = new ArrayList<>();
+        long attentionWanted = Math.min(ATTENTION, tables.articles.size() - counted);
+        Map<String, Long> cellWanted = new HashMap<>();
+        for (JsonNode cell : cells) {
+            String key = CountKeys.pairDomain(heatPairs.get(cell.get(1).asInt()), domains.get(cell.get(0).asInt()).domain());
+            cellWanted.put(key, Math.min(articlesPerCell, cell.get(2).asLong()));
+        }
+        int cellsFull = 0;
         for (ArticleFacts f : tables.articlesNewestFirst()) {
+            if (cellsFull == cellWanted.size() && attention.size() >= attentionWanted) {
+                break;
+            }
             if (f.pairs().isEmpty()) {
-                if (attention.size() < 200) {
+                if (attention.size() < ATTENTION) {
                     attention.add(f);
                 }
                 continue;
@@ -124,9 +146,13 @@ final class ReportPage {
                     continue;
                 }
                 for (String domain : f.domains()) {
-                    List<ArticleFacts> list = behind.computeIfAbsent(CountKeys.pairDomain(pair, domain), k -> new ArrayList<>());
+                    String cell = CountKeys.pairDomain(pair, domain);
+                    List<ArticleFacts> list = behind.computeIfAbsent(cell, k -> new ArrayList<>());
                     if (list.size() < articlesPerCell) {
                         list.add(f);
+                        if (list.size() == cellWanted.getOrDefault(cell, -1L)) {
+                            cellsFull++;
+                        }
                     }
                 }
             }

@@ -73,15 +73,20 @@ final class ViewTables {
     /** What the article facts imply, kept in step with {@link #articles}. */
     final Map<String, Map<String, Long>> implied = new HashMap<>();
     private final Set<View> dirty = EnumSet.noneOf(View.class);
-    /** Records applied so far: what {@link #unsettled} was computed at. */
-    private long changes;
-    private long unsettledAt = -1;
-    private Map<String, Set<String>> unsettled = Map.of();
+    /**
+     * Per count topic, the keys whose shown count differs from what the facts imply, kept in step
+     * with every change: a flush must not compare every count of a large corpus again.
+     */
+    private final Map<String, Set<String>> unsettledKeys = new HashMap<>();
+    /** Articles with at least one pair, and per country the articles naming it, for the page. */
+    private long counted;
+    private final Map<String, Integer> countryArticles = new HashMap<>();
 
     ViewTables() {
         for (String topic : Topics.COUNT_TOPICS) {
             counts.put(topic, new TreeMap<>());
             implied.put(topic, new HashMap<>());
+            unsettledKeys.put(topic, new HashSet<>());
         }
     }
 
@@ -100,7 +105,7 @@ final class ViewTables {
             } else {
                 counts.get(topic).put(key, count);
             }
-            changes++;
+            recheck(topic, key);
         }
         dirty.add(View.of(topic));
     }
@@ -115,7 +120,30 @@ final class ViewTables {
         if (facts != null) {
             articleLines.put(facts, ARTICLE_WRITER.writeValueAsBytes(facts));
         }
-        changes++;
+        tally(before, -1);
+        tally(facts, +1);
+    }
+
+    private void tally(ArticleFacts facts, int sign) {
+        if (facts == null) {
+            return;
+        }
+        if (!facts.pairs().isEmpty()) {
+            counted += sign;
+        }
+        for (String code : facts.countries()) {
+            countryArticles.merge(code, sign, (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    /** Articles that gave at least one pair. */
+    long countedArticles() {
+        return counted;
+    }
+
+    /** Every country some listed article names. */
+    Set<String> countries() {
+        return countryArticles.keySet();
     }
 
     /** Every article in the order of articles.json: newest month first, then id. */
@@ -129,7 +157,9 @@ final class ViewTables {
         articleLines.clear();
         counts.values().forEach(Map::clear);
         implied.values().forEach(Map::clear);
-        changes++;
+        unsettledKeys.values().forEach(Set::clear);
+        counted = 0;
+        countryArticles.clear();
     }
 
     private void imply(Contributions c, int sign) {
@@ -142,46 +172,44 @@ final class ViewTables {
                 } else {
                     table.put(key, v);
                 }
+                recheck(topic, key);
             }
+        }
+    }
+
+    /** Whether the shown count of one key equals what the facts imply, after a change to either. */
+    private void recheck(String topic, String key) {
+        CountValue shown = counts.get(topic).get(key);
+        Long expected = implied.get(topic).get(key);
+        boolean settled = shown == null ? expected == null : expected != null && expected == shown.articles();
+        if (settled) {
+            unsettledKeys.get(topic).remove(key);
+        } else {
+            unsettledKeys.get(topic).add(key);
         }
     }
 
     /** Every count view equals what the article facts imply. */
     boolean consistent() {
-        return unsettled().isEmpty();
+        for (Set<String> keys : unsettledKeys.values()) {
+            if (!keys.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
      * Per count topic, the keys whose shown count differs from what the listed facts imply: the
-     * counts still catching up with the facts (empty when {@link #consistent()}). Computed once per
-     * change of the tables: a flush asks for it several times (report, manifest, state).
+     * counts still catching up with the facts (empty when {@link #consistent()}); a copy.
      */
     Map<String, Set<String>> unsettled() {
-        if (unsettledAt == changes) {
-            return unsettled;
-        }
         Map<String, Set<String>> out = new HashMap<>();
-        for (String topic : Topics.COUNT_TOPICS) {
-            Map<String, CountValue> shown = counts.get(topic);
-            Map<String, Long> expected = implied.get(topic);
-            Set<String> keys = new HashSet<>();
-            shown.forEach((key, value) -> {
-                Long v = expected.get(key);
-                if (v == null || v != value.articles()) {
-                    keys.add(key);
-                }
-            });
-            expected.keySet().forEach(key -> {
-                if (!shown.containsKey(key)) {
-                    keys.add(key);
-                }
-            });
+        unsettledKeys.forEach((topic, keys) -> {
             if (!keys.isEmpty()) {
-                out.put(topic, keys);
+                out.put(topic, Set.copyOf(keys));
             }
-        }
-        unsettled = out;
-        unsettledAt = changes;
+        });
         return out;
     }
 
@@ -299,10 +327,11 @@ final class ViewTables {
             List<CountValue> values = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(jsonName(topic))),
                     new TypeReference<List<CountValue>>() { });
             for (CountValue c : values) {
-                counts.get(topic).put(keyOf(topic, c), c);
+                String key = keyOf(topic, c);
+                counts.get(topic).put(key, c);
+                recheck(topic, key);
             }
         }
-        changes++;
         dirty.clear();
     }
 

@@ -99,6 +99,77 @@ class ViewTablesTest {
         assertThat(t.consistent()).isFalse();
     }
 
+    /**
+     * The tallies kept in step with each record (unsettled keys, articles with a pair, countries)
+     * equal a recount from scratch after every one of a random run of articles, corrections,
+     * retractions and counts that arrive late, out of step or wrong.
+     */
+    @Test
+    void runningTalliesEqualARecountAfterEveryRecord() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        List<String> codes = List.of("KZ", "VN", "FR", "DE");
+        List<String> domains = List.of("trade", "energy");
+        ViewTables t = new ViewTables();
+        for (int step = 0; step < 600; step++) {
+            if (random.nextInt(3) == 0) {
+                String id = "a" + random.nextInt(12);
+                if (random.nextInt(5) == 0) {
+                    t.apply(Topics.ARTICLE_FACTS, id, null);
+                } else {
+                    List<String> countries = codes.subList(0, random.nextInt(4));
+                    List<String> pairs = countries.size() < 2 ? List.of() : List.of(countries.get(0) + "-" + countries.get(1));
+                    t.apply(Topics.ARTICLE_FACTS, id, json(new ArticleFacts(id, "v" + step, random.nextBoolean() ? "2025-05" : "2025-06",
+                            "T", "AFP", countries, pairs, domains.subList(0, random.nextInt(3)), List.of())));
+                }
+            } else {
+                String topic = Topics.COUNT_TOPICS.get(random.nextInt(Topics.COUNT_TOPICS.size()));
+                // a key the facts may imply, with a count that may or may not be theirs
+                String pair = random.nextBoolean() ? "KZ-VN" : "FR-KZ";
+                String domain = domains.get(random.nextInt(2));
+                String month = random.nextBoolean() ? "2025-05" : "2025-06";
+                CountValue c = switch (topic) {
+                    case Topics.PAIR_DOMAIN_COUNTS -> new CountValue(pair, domain, null, random.nextInt(4));
+                    case Topics.PAIR_COUNTS -> new CountValue(pair, null, null, random.nextInt(4));
+                    case Topics.DOMAIN_COUNTS -> new CountValue(null, domain, null, random.nextInt(4));
+                    default -> new CountValue(pair, null, month, random.nextInt(4));
+                };
+                t.apply(topic, ViewTables.keyOf(topic, c), c.articles() == 0 ? null : json(c));
+            }
+            assertThat(t.unsettled()).as("step %d", step).isEqualTo(recountUnsettled(t));
+            assertThat(t.consistent()).isEqualTo(recountUnsettled(t).isEmpty());
+            assertThat(t.countedArticles()).isEqualTo(t.articles.values().stream().filter(f -> !f.pairs().isEmpty()).count());
+            assertThat(t.countries()).isEqualTo(t.articles.values().stream().flatMap(f -> f.countries().stream())
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    private static Map<String, Set<String>> recountUnsettled(ViewTables t) {
+        Map<String, Map<String, Long>> expected = new java.util.HashMap<>();
+        for (ArticleFacts f : t.articles.values()) {
+            org.entente.common.Contributions c = org.entente.common.Contributions.of(f);
+            for (String topic : Topics.COUNT_TOPICS) {
+                for (String key : c.keysFor(topic)) {
+                    expected.computeIfAbsent(topic, k -> new java.util.HashMap<>()).merge(key, 1L, Long::sum);
+                }
+            }
+        }
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        for (String topic : Topics.COUNT_TOPICS) {
+            Map<String, Long> want = expected.getOrDefault(topic, Map.of());
+            Set<String> keys = new java.util.HashSet<>();
+            t.counts.get(topic).forEach((key, value) -> {
+                if (!Long.valueOf(value.articles()).equals(want.get(key))) {
+                    keys.add(key);
+                }
+            });
+            want.keySet().stream().filter(key -> !t.counts.get(topic).containsKey(key)).forEach(keys::add);
+            if (!keys.isEmpty()) {
+                out.put(topic, keys);
+            }
+        }
+        return out;
+    }
+
     /** Article a1 (KZ-VN, trade, 2025-05) with every count it implies. */
     private static void oneSettledArticle(ViewTables t) throws IOException {
         t.apply(Topics.ARTICLE_FACTS, "a1", json(facts("a1", List.of("KZ-VN"), List.of("trade"))));
