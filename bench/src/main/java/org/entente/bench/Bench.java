@@ -306,7 +306,8 @@ public final class Bench {
 
     /**
      * Offers fresh articles at a steady rate and measures, for each, the time from its send to the
-     * first flush of the views that holds its facts with counts that add up.
+     * first flush of the views that lists its facts and whose counts of its keys each reach past its
+     * offset (the {@code entente-through} header): counted, however many other articles are in flight.
      */
     private Latency latency(EntenteConfig config, ViewWriter views) throws InterruptedException {
         int total = settings.latencyRate() * settings.latencySeconds();
@@ -330,6 +331,8 @@ public final class Bench {
             keysOf.put(a.id(), keys);
         }
         Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+        // where each article landed: the views know it is counted once a count reaches past it
+        Map<String, long[]> landedAt = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Long> seenAfter = new HashMap<>();
         AtomicLong sent = new AtomicLong();
         AtomicLong sendingNanos = new AtomicLong();
@@ -345,8 +348,13 @@ public final class Bench {
                         LockSupport.parkNanos(due - now);
                     }
                     Article a = fresh.get(i);
-                    sentAt.put(a.id(), System.nanoTime());
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.id(), a));
+                    long sendTime = System.nanoTime();
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.id(), a), (metadata, e) -> {
+                        if (e == null) {
+                            landedAt.put(a.id(), new long[] {metadata.partition(), metadata.offset()});
+                            sentAt.put(a.id(), sendTime);
+                        }
+                    });
                     sent.incrementAndGet();
                 }
                 sendingNanos.set(System.nanoTime() - start);
@@ -362,7 +370,9 @@ public final class Bench {
                 last = state;
                 for (Map.Entry<String, Long> e : sentAt.entrySet()) {
                     String id = e.getKey();
-                    if (!seenAfter.containsKey(id) && state.reflects(id, versionOf.get(id), keysOf.get(id))) {
+                    long[] at = landedAt.get(id);
+                    if (!seenAfter.containsKey(id)
+                            && state.includes(id, versionOf.get(id), (int) at[0], at[1], keysOf.get(id))) {
                         seenAfter.put(id, now - e.getValue());
                     }
                 }

@@ -1,5 +1,7 @@
 package org.entente.consumer;
 
+import org.entente.common.Provenance;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -12,25 +14,32 @@ import java.util.Set;
  * @param counts          per count topic, key to count, as in the count views
  * @param unsettled       per count topic, the keys whose count differs from what the listed facts
  *                        imply (counts not yet caught up with the facts); empty when consistent
+ * @param through         per count topic and key, how far into the articles partitions the count
+ *                        reaches ({@link Provenance#parseThrough}); loaded views start without
  * @param flushes         flushes so far
  */
 public record ViewState(Map<String, String> articleVersions, boolean consistent,
-                        Map<String, Map<String, Long>> counts, Map<String, Set<String>> unsettled, long flushes) {
-    static final ViewState NONE = new ViewState(Map.of(), false, Map.of(), Map.of(), 0);
+                        Map<String, Map<String, Long>> counts, Map<String, Set<String>> unsettled,
+                        Map<String, Map<String, long[]>> through, long flushes) {
+    static final ViewState NONE = new ViewState(Map.of(), false, Map.of(), Map.of(), Map.of(), 0);
 
     /**
-     * The views reflect this article version: it is listed, and every count it contributes to
-     * (per topic, the keys) adds up to the listed facts, so its contribution is counted. Other
-     * counts may still be catching up.
+     * The views hold this version of the article, read from {@code partition} at {@code offset} of
+     * the articles topic, and every count it contributes to (per topic, the keys) is shown from a
+     * record that reaches past that offset: its contribution is in, whatever else is in flight.
      */
-    public boolean reflects(String id, String version, Map<String, ? extends Collection<String>> keys) {
+    public boolean includes(String id, String version, int partition, long offset,
+                            Map<String, ? extends Collection<String>> keys) {
         if (!version.equals(articleVersions.get(id))) {
             return false;
         }
         for (Map.Entry<String, ? extends Collection<String>> e : keys.entrySet()) {
-            Set<String> open = unsettled.get(e.getKey());
-            if (open != null && e.getValue().stream().anyMatch(open::contains)) {
-                return false;
+            Map<String, long[]> reach = through.getOrDefault(e.getKey(), Map.of());
+            for (String key : e.getValue()) {
+                long[] offsets = reach.get(key);
+                if (offsets == null || !Provenance.covers(offsets, partition, offset)) {
+                    return false;
+                }
             }
         }
         return true;

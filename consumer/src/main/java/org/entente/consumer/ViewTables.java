@@ -7,6 +7,7 @@ import org.entente.common.Contributions;
 import org.entente.common.CountKeys;
 import org.entente.common.CountValue;
 import org.entente.common.Json;
+import org.entente.common.Provenance;
 import org.entente.common.Topics;
 
 import java.io.ByteArrayOutputStream;
@@ -70,6 +71,8 @@ final class ViewTables {
      */
     private final TreeMap<ArticleFacts, byte[]> articleLines = new TreeMap<>(FILE_ORDER);
     final Map<String, Map<String, CountValue>> counts = new HashMap<>();
+    /** Per count topic and key, its {@link Provenance#THROUGH} offsets (arrays never changed once stored). */
+    private final Map<String, Map<String, long[]>> through = new HashMap<>();
     /** What the article facts imply, kept in step with {@link #articles}. */
     final Map<String, Map<String, Long>> implied = new HashMap<>();
     private final Set<View> dirty = EnumSet.noneOf(View.class);
@@ -87,11 +90,20 @@ final class ViewTables {
             counts.put(topic, new TreeMap<>());
             implied.put(topic, new HashMap<>());
             unsettledKeys.put(topic, new HashSet<>());
+            through.put(topic, new HashMap<>());
         }
     }
 
     /** Applies one record; null value = tombstone. Throws IOException if the value does not parse. */
     void apply(String topic, String key, byte[] value) throws IOException {
+        apply(topic, key, value, null);
+    }
+
+    /**
+     * The same, with the record's {@link Provenance#THROUGH} header (null if none): how far into
+     * the articles the count reaches.
+     */
+    void apply(String topic, String key, byte[] value, byte[] throughHeader) throws IOException {
         if (key == null) {
             throw new IOException("record without a key");
         }
@@ -102,8 +114,10 @@ final class ViewTables {
             CountValue count = value == null ? null : Json.MAPPER.readValue(value, CountValue.class);
             if (count == null) {
                 counts.get(topic).remove(key);
+                through.get(topic).remove(key);
             } else {
                 counts.get(topic).put(key, count);
+                through.get(topic).put(key, Provenance.parseThrough(throughHeader));
             }
             recheck(topic, key);
         }
@@ -158,6 +172,7 @@ final class ViewTables {
         counts.values().forEach(Map::clear);
         implied.values().forEach(Map::clear);
         unsettledKeys.values().forEach(Set::clear);
+        through.values().forEach(Map::clear);
         counted = 0;
         countryArticles.clear();
     }
@@ -355,6 +370,8 @@ final class ViewTables {
             shown.put(topic, m);
         });
         Map<String, Set<String>> unsettled = unsettled();
-        return new ViewState(versions, unsettled.isEmpty(), shown, unsettled, flushes);
+        Map<String, Map<String, long[]>> reach = new HashMap<>();
+        through.forEach((topic, table) -> reach.put(topic, new HashMap<>(table)));
+        return new ViewState(versions, unsettled.isEmpty(), shown, unsettled, reach, flushes);
     }
 }

@@ -10,6 +10,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.entente.common.Json;
+import org.entente.common.Provenance;
+import org.apache.kafka.common.header.Header;
 import org.entente.common.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +85,8 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                 for (ConsumerRecord<String, byte[]> r : records) {
                     metrics.read++;
                     try {
-                        tables.apply(r.topic(), r.key(), r.value());
+                        Header through = r.headers().lastHeader(Provenance.THROUGH);
+                        tables.apply(r.topic(), r.key(), r.value(), through == null ? null : through.value());
                     } catch (IOException e) {
                         metrics.skipped++;
                         LOG.warn("skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());

@@ -9,6 +9,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.entente.common.CountKeys;
 import org.entente.common.CountValue;
+import org.entente.common.Provenance;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.entente.common.Topics;
 
 import java.time.Duration;
@@ -46,6 +48,14 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
     private final Map<String, Set<String>> dirtyPairs = new LinkedHashMap<>();
     private final Set<String> dirtyDomains = new LinkedHashSet<>();
     private boolean publishEverything;
+    /**
+     * Per articles partition, the offset of the last article whose deltas this task has applied:
+     * deltas of one partition arrive in its order, so every count published now reflects every
+     * article of that partition up to there (the {@link Provenance#THROUGH} header).
+     */
+    private final Map<Integer, Long> applied = new java.util.HashMap<>();
+    private byte[] through = Provenance.through(Map.of());
+    private boolean throughStale;
 
     CountsProcessor(Duration interval) {
         this.interval = interval;
@@ -63,6 +73,12 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
     @Override
     public void process(Record<String, CountDelta> record) {
         CountDelta delta = record.value();
+        long[] origin = Provenance.parseArticle(record.headers().lastHeader(Provenance.ARTICLE) == null ? null
+                : record.headers().lastHeader(Provenance.ARTICLE).value());
+        if (origin != null) {
+            applied.merge((int) origin[0], origin[1], Math::max);
+            throughStale = true;
+        }
         if (delta == null) {
             return;
         }
@@ -86,6 +102,10 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
     }
 
     private void publish(long now) {
+        if (throughStale) {
+            through = Provenance.through(applied);
+            throughStale = false;
+        }
         if (publishEverything) {
             publishEverything = false;
             dirtyPairs.clear();
@@ -166,6 +186,7 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
 
     private void emit(String topic, String key, long count, long now) {
         CountValue value = count == 0 ? null : org.entente.common.Contributions.valueFor(topic, key, count);
-        context.forward(new Record<>(key, new CountUpdate(topic, value), now));
+        context.forward(new Record<>(key, new CountUpdate(topic, value), now,
+                new RecordHeaders().add(Provenance.THROUGH, through)));
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.entente.common.Article;
 import org.entente.common.ArticleFacts;
+import org.entente.common.Provenance;
 import org.entente.common.articles.Months;
 import org.entente.extract.Extractor;
 
@@ -44,7 +45,7 @@ final class ExtractFactsProcessor implements Processor<String, Article, String, 
         if (article == null) {
             if (before != null) {
                 store.delete(id);
-                context.forward(record.withValue(new FactsChange(null, before, null)));
+                context.forward(withOrigin(record.withValue(new FactsChange(null, before, null))));
             }
             return;
         }
@@ -59,7 +60,16 @@ final class ExtractFactsProcessor implements Processor<String, Article, String, 
         ArticleFacts facts = extractor.extract(keyed, version);
         FactsSummary after = FactsSummary.of(facts);
         store.put(id, after);
-        context.forward(record.withValue(new FactsChange(facts, before, after)));
+        context.forward(withOrigin(record.withValue(new FactsChange(facts, before, after))));
+    }
+
+    /** Stamps where the article came from, for the facts and for the count deltas (see {@link Provenance}). */
+    private Record<String, FactsChange> withOrigin(Record<String, FactsChange> change) {
+        context.recordMetadata().ifPresent(m -> {
+            change.headers().remove(Provenance.ARTICLE);
+            change.headers().add(Provenance.ARTICLE, Provenance.article(m.partition(), m.offset()));
+        });
+        return change;
     }
 
     private void validate(Article article) {

@@ -110,6 +110,32 @@ class EntenteTopologyTest {
     }
 
     @Test
+    void factsNameTheArticleRecordTheyComeFromAndCountsHowFarIntoTheArticlesTheyReach() {
+        articles.pipeInput("a1", VN_KZ);
+        articles.pipeInput("a2", LA_TH);
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + 1));
+        Map<String, String> factsOrigin = new TreeMap<>();
+        facts.readRecordsToList().forEach(r -> factsOrigin.put(r.key(), header(r, org.entente.common.Provenance.ARTICLE)));
+        assertThat(factsOrigin).containsOnly(entry("a1", "0:0"), entry("a2", "0:1"));
+        Map<String, String> through = new TreeMap<>();
+        countTopics.get(Topics.PAIR_COUNTS).readRecordsToList()
+                .forEach(r -> through.put(r.key(), header(r, org.entente.common.Provenance.THROUGH)));
+        // both articles were applied before the first publication
+        assertThat(through).containsOnly(entry("KZ-VN", "0:1"), entry("LA-TH", "0:1"));
+        countTopics.values().forEach(TestOutputTopic::readRecordsToList);
+
+        // a correction of a1 (offset 2) moves KZ-VN from energy to education; LA-TH is not published again
+        articles.pipeInput("a1", article("a1", "2025-05", "Vietnam and Kazakhstan agreed to deepen cooperation in trade and education."));
+        driver.advanceWallClockTime(Duration.ofMillis(StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + 1));
+        Map<String, String> after = new TreeMap<>();
+        countTopics.get(Topics.PAIR_DOMAIN_COUNTS).readRecordsToList()
+                .forEach(r -> after.put(r.key() + (r.value() == null ? " (removed)" : ""), header(r, org.entente.common.Provenance.THROUGH)));
+        assertThat(after).containsOnly(entry("KZ-VN|education", "0:2"), entry("KZ-VN|energy (removed)", "0:2"));
+        assertThat(facts.readRecordsToList()).singleElement()
+                .satisfies(r -> assertThat(header(r, org.entente.common.Provenance.ARTICLE)).isEqualTo("0:2"));
+    }
+
+    @Test
     void countsEachArticleOnceWhenReplayedThreeTimes() {
         articles.pipeInput("a1", VN_KZ);
         articles.pipeInput("a2", LA_TH);
@@ -302,7 +328,7 @@ class EntenteTopologyTest {
                 ""));
     }
 
-    private static String header(TestRecord<byte[], byte[]> record, String name) {
+    private static String header(TestRecord<?, ?> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
