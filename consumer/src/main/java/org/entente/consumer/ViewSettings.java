@@ -12,8 +12,11 @@ import java.util.Properties;
  * @param flushInterval    the longest a change waits before the files show it
  * @param heatmapPairs     pairs shown in the report's heatmap (the JSON views stay complete)
  * @param articlesPerCell  articles listed per heatmap cell in the report
+ * @param reportInterval   while records keep arriving, the report page is rendered at most this
+ *                         often; a flush that finds nothing more to read always renders it
  */
-public record ViewSettings(Path outDir, Duration flushInterval, int heatmapPairs, int articlesPerCell) {
+public record ViewSettings(Path outDir, Duration flushInterval, int heatmapPairs, int articlesPerCell,
+                           Duration reportInterval) {
     public static final String DIR = "entente.views.dir";
     public static final String FLUSH_MS = "entente.views.flush.ms";
     public static final String GROUP = "entente.views.group";
@@ -21,7 +24,8 @@ public record ViewSettings(Path outDir, Duration flushInterval, int heatmapPairs
     public static ViewSettings from(EntenteConfig config) {
         return new ViewSettings(Path.of(config.get(DIR, "views")).toAbsolutePath(),
                 Duration.ofMillis(config.getLong(FLUSH_MS, 200)),
-                config.getInt("entente.report.pairs", 40), config.getInt("entente.report.articles.per.cell", 50));
+                config.getInt("entente.report.pairs", 40), config.getInt("entente.report.articles.per.cell", 50),
+                Duration.ofMillis(config.getLong("entente.report.refresh.ms", 5000)));
     }
 
     public static Properties consumerProperties(EntenteConfig config) {

@@ -58,6 +58,9 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     private volatile Throwable failure;
     private ViewState state = ViewState.NONE;
     private long flushes;
+    private long lastReport = Long.MIN_VALUE / 2;
+    /** The last flush left the report page behind the other files. */
+    private boolean reportBehind;
 
     public ViewWriter(Consumer<String, byte[]> consumer, ViewSettings settings) {
         this.consumer = consumer;
@@ -93,7 +96,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                     }
                 }
                 long now = System.nanoTime();
-                if (tables.anyDirty() && now >= nextAllowed) {
+                if ((tables.anyDirty() || reportBehind && records.isEmpty()) && now >= nextAllowed) {
                     long started = System.nanoTime();
                     flush(partitions);
                     long took = System.nanoTime() - started;
@@ -197,7 +200,17 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                 AtomicFiles.write(dir, ViewTables.csvName(view.topic), tables.countsCsv(view.topic));
             }
         }
-        AtomicFiles.write(dir, REPORT, ReportPage.render(tables, settings).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // the page is for reading, and rendering it costs as much as the rest of a flush: while the
+        // records keep coming it follows at its own pace; once the writer has read everything there
+        // is, the flush renders it, so the page never stays behind the files when the flow stops
+        long now = System.nanoTime();
+        if (lag(partitions) == 0 || now - lastReport >= settings.reportInterval().toNanos()) {
+            AtomicFiles.write(dir, REPORT, ReportPage.render(tables, settings).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            lastReport = now;
+            reportBehind = false;
+        } else {
+            reportBehind = true;
+        }
 
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         ObjectNode manifest = Json.MAPPER.createObjectNode();
