@@ -1,7 +1,9 @@
 package org.entente.consumer;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,7 +20,18 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes what is written to the stream it is given. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     static void write(Path dir, String name, byte[] content) throws IOException {
+        write(dir, name, out -> out.write(content));
+    }
+
+    /** The same, streamed: a large file is never held whole in memory. */
+    static void write(Path dir, String name, Content content) throws IOException {
         if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             // names are constants of this module; this guards the promise to stay inside dir
             throw new IllegalArgumentException("not a plain view file name: " + name);
@@ -27,10 +40,9 @@ final class AtomicFiles {
         Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             try {

@@ -263,12 +263,21 @@ final class ViewTables {
     }
 
     byte[] countsJson(String topic) throws IOException {
-        return WRITER.writeValueAsBytes(sorted(topic));
+        return countsJson(sorted(topic));
+    }
+
+    /** The JSON view of counts already {@link #sorted}: a flush sorts once for the JSON and the CSV. */
+    static byte[] countsJson(List<CountValue> sorted) throws IOException {
+        return WRITER.writeValueAsBytes(sorted);
     }
 
     byte[] countsCsv(String topic) {
+        return countsCsv(topic, sorted(topic));
+    }
+
+    static byte[] countsCsv(String topic, List<CountValue> sorted) {
         StringBuilder csv = new StringBuilder(header(topic)).append('\n');
-        for (CountValue c : sorted(topic)) {
+        for (CountValue c : sorted) {
             switch (topic) {
                 case Topics.PAIR_DOMAIN_COUNTS -> row(csv, c.pair(), c.domain(), c.articles());
                 case Topics.PAIR_COUNTS -> row(csv, c.pair(), c.articles());
@@ -310,11 +319,17 @@ final class ViewTables {
     }
 
     byte[] articlesJson() {
-        int size = 4;
-        for (byte[] line : articleLines.values()) {
-            size += line.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeArticlesJson(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        return out.toByteArray();
+    }
+
+    /** articles.json, streamed: at 200,000 articles it is about 200 MB, never held whole in memory. */
+    void writeArticlesJson(java.io.OutputStream out) throws IOException {
         out.write('[');
         boolean first = true;
         for (byte[] line : articleLines.values()) {
@@ -323,12 +338,11 @@ final class ViewTables {
             }
             first = false;
             out.write('\n');
-            out.writeBytes(line);
+            out.write(line);
         }
         out.write('\n');
         out.write(']');
         out.write('\n');
-        return out.toByteArray();
     }
 
     /** Reads back the files a flush wrote; any problem means starting over from the topics. */

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.entente.common.CountValue;
 import org.entente.common.Json;
 import org.entente.common.Provenance;
 import org.apache.kafka.common.header.Header;
@@ -194,10 +195,11 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         Set<ViewTables.View> dirty = tables.takeDirty();
         for (ViewTables.View view : dirty) {
             if (view == ViewTables.View.ARTICLES) {
-                AtomicFiles.write(dir, ViewTables.ARTICLES_FILE, tables.articlesJson());
+                AtomicFiles.write(dir, ViewTables.ARTICLES_FILE, tables::writeArticlesJson);
             } else {
-                AtomicFiles.write(dir, ViewTables.jsonName(view.topic), tables.countsJson(view.topic));
-                AtomicFiles.write(dir, ViewTables.csvName(view.topic), tables.countsCsv(view.topic));
+                List<CountValue> sorted = tables.sorted(view.topic);
+                AtomicFiles.write(dir, ViewTables.jsonName(view.topic), ViewTables.countsJson(sorted));
+                AtomicFiles.write(dir, ViewTables.csvName(view.topic), ViewTables.countsCsv(view.topic, sorted));
             }
         }
         // the page is for reading, and rendering it costs as much as the rest of a flush: while the
