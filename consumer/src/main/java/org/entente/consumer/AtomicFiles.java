@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
  * fsync it, rename it over the old one, fsync the directory.
  */
 final class AtomicFiles {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -37,9 +39,11 @@ final class AtomicFiles {
             throw new IllegalArgumentException("not a plain view file name: " + name);
         }
         Path target = dir.resolve(name);
-        Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+        // not Files.createTempFile: its files are private to their owner (0600), and views are for
+        // others to read (a bind-mounted directory, an analyst's account); the umask decides
+        Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
                 content.writeTo(out);
                 out.flush();

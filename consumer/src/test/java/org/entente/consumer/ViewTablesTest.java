@@ -250,6 +250,15 @@ class ViewTablesTest {
     }
 
     @Test
+    void viewFilesGetTheUsualPermissionsNotThoseOfAPrivateTemporaryFile() throws IOException {
+        // a file made the ordinary way under the same umask: what a reader of the directory expects
+        Path reference = Files.writeString(dir.resolve("reference.txt"), "x");
+        AtomicFiles.write(dir, "x.json", "[1]".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("x.json")))
+                .isEqualTo(Files.getPosixFilePermissions(reference));
+    }
+
+    @Test
     void anAtomicWriteReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
         AtomicFiles.write(dir, "x.json", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
