@@ -13,7 +13,7 @@ import java.util.Properties;
  * @param heatmapPairs     pairs shown in the report's heatmap (the JSON views stay complete)
  * @param articlesPerCell  articles listed per heatmap cell in the report
  * @param reportInterval   while records keep arriving, the report page is rendered at most this
- *                         often; a flush that finds nothing more to read always renders it
+ *                         often; a flush that has read everything and adds up always renders it
  */
 public record ViewSettings(Path outDir, Duration flushInterval, int heatmapPairs, int articlesPerCell,
                            Duration reportInterval) {

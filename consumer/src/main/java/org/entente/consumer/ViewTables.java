@@ -61,7 +61,8 @@ final class ViewTables {
      */
     private static final ObjectWriter ARTICLE_WRITER = Json.MAPPER.writer();
 
-    final Map<String, ArticleFacts> articles = new TreeMap<>();
+    /** Unordered: the files take their order from {@link #articleLines} and {@link #sorted}. */
+    final Map<String, ArticleFacts> articles = new HashMap<>();
     /** The order of articles.json: newest month first, articles without a month last, then by id. */
     private static final Comparator<ArticleFacts> FILE_ORDER = Comparator.comparing(ArticleFacts::date,
             Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ArticleFacts::id);
@@ -87,7 +88,7 @@ final class ViewTables {
 
     ViewTables() {
         for (String topic : Topics.COUNT_TOPICS) {
-            counts.put(topic, new TreeMap<>());
+            counts.put(topic, new HashMap<>());
             implied.put(topic, new HashMap<>());
             unsettledKeys.put(topic, new HashSet<>());
             through.put(topic, new HashMap<>());

@@ -97,7 +97,8 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                     }
                 }
                 long now = System.nanoTime();
-                if ((tables.anyDirty() || reportBehind && records.isEmpty()) && now >= nextAllowed) {
+                boolean reportDue = reportBehind && now - lastReport >= settings.reportInterval().toNanos();
+                if ((tables.anyDirty() || reportDue) && now >= nextAllowed) {
                     long started = System.nanoTime();
                     flush(partitions);
                     long took = System.nanoTime() - started;
@@ -203,10 +204,11 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             }
         }
         // the page is for reading, and rendering it costs as much as the rest of a flush: while the
-        // records keep coming it follows at its own pace; once the writer has read everything there
-        // is, the flush renders it, so the page never stays behind the files when the flow stops
+        // records keep coming (counts still catching up with facts) it follows at its own pace; a
+        // flush that has read everything there is and adds up renders it, so the page is never
+        // behind the files once the flow stops
         long now = System.nanoTime();
-        if (lag(partitions) == 0 || now - lastReport >= settings.reportInterval().toNanos()) {
+        if (lag(partitions) == 0 && tables.consistent() || now - lastReport >= settings.reportInterval().toNanos()) {
             AtomicFiles.write(dir, REPORT, ReportPage.render(tables, settings).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             lastReport = now;
             reportBehind = false;
