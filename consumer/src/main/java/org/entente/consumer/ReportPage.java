@@ -1,6 +1,5 @@
 package org.entente.consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.entente.common.ArticleFacts;
@@ -97,12 +96,16 @@ final class ReportPage {
         ArrayNode hd = root.putArray("heatDomains");
         domains.forEach(d -> hd.add(d.domain()));
         ArrayNode cells = root.putArray("cells");
+        // per shown cell, how many articles its list can hold: the walk below stops once all are full
+        Map<String, Long> cellWanted = new HashMap<>();
         Map<String, CountValue> pairDomain = tables.counts.get(Topics.PAIR_DOMAIN_COUNTS);
         for (int y = 0; y < heatPairs.size(); y++) {
             for (int x = 0; x < domains.size(); x++) {
-                CountValue c = pairDomain.get(CountKeys.pairDomain(heatPairs.get(y), domains.get(x).domain()));
+                String cell = CountKeys.pairDomain(heatPairs.get(y), domains.get(x).domain());
+                CountValue c = pairDomain.get(cell);
                 if (c != null) {
                     cells.addArray().add(x).add(y).add(c.articles());
+                    cellWanted.put(cell, Math.min(articlesPerCell, c.articles()));
                 }
             }
         }
@@ -125,11 +128,6 @@ final class ReportPage {
         Map<String, List<ArticleFacts>> behind = new HashMap<>();
         List<ArticleFacts> attention = new ArrayList<>();
         long attentionWanted = Math.min(ATTENTION, tables.articles.size() - counted);
-        Map<String, Long> cellWanted = new HashMap<>();
-        for (JsonNode cell : cells) {
-            String key = CountKeys.pairDomain(heatPairs.get(cell.get(1).asInt()), domains.get(cell.get(0).asInt()).domain());
-            cellWanted.put(key, Math.min(articlesPerCell, cell.get(2).asLong()));
-        }
         int cellsFull = 0;
         for (ArticleFacts f : tables.articlesNewestFirst()) {
             if (cellsFull == cellWanted.size() && attention.size() >= attentionWanted) {

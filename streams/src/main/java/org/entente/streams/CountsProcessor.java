@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.entente.common.CountKeys;
 import org.entente.common.CountValue;
 import org.entente.common.Provenance;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.entente.common.Topics;
 
@@ -73,8 +74,8 @@ final class CountsProcessor implements Processor<String, CountDelta, String, Cou
     @Override
     public void process(Record<String, CountDelta> record) {
         CountDelta delta = record.value();
-        long[] origin = Provenance.parseArticle(record.headers().lastHeader(Provenance.ARTICLE) == null ? null
-                : record.headers().lastHeader(Provenance.ARTICLE).value());
+        Header header = record.headers().lastHeader(Provenance.ARTICLE);
+        long[] origin = header == null ? null : Provenance.parseArticle(header.value());
         if (origin != null) {
             applied.merge((int) origin[0], origin[1], Math::max);
             throughStale = true;
