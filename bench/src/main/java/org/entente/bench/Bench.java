@@ -333,7 +333,7 @@ public final class Bench {
         Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
         // where each article landed: the views know it is counted once a count reaches past it
         Map<String, long[]> landedAt = new java.util.concurrent.ConcurrentHashMap<>();
-        Map<String, Long> seenAfter = new HashMap<>();
+        Map<String, Long> seenAfter = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong sent = new AtomicLong();
         AtomicLong sendingNanos = new AtomicLong();
         Thread sender = new Thread(() -> {
@@ -360,24 +360,28 @@ public final class Bench {
                 sendingNanos.set(System.nanoTime() - start);
             }
         }, "bench-latency-sender");
-        sender.start();
-        ViewState last = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencySeconds() + 120L);
-        while (seenAfter.size() < total && System.nanoTime() < deadline) {
-            ViewState state = views.state();
-            if (state != last) {
-                long now = System.nanoTime();
-                last = state;
-                for (Map.Entry<String, Long> e : sentAt.entrySet()) {
-                    String id = e.getKey();
-                    long[] at = landedAt.get(id);
-                    if (!seenAfter.containsKey(id)
-                            && state.includes(id, versionOf.get(id), (int) at[0], at[1], keysOf.get(id))) {
-                        seenAfter.put(id, now - e.getValue());
-                    }
+        // checked on the writer's thread right after each flush: the moment the files show it
+        java.util.function.Consumer<ViewState> watcher = state -> {
+            long now = System.nanoTime();
+            for (var it = sentAt.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Long> e = it.next();
+                String id = e.getKey();
+                long[] at = landedAt.get(id);
+                if (state.includes(id, versionOf.get(id), (int) at[0], at[1], keysOf.get(id))) {
+                    seenAfter.put(id, now - e.getValue());
+                    it.remove();
                 }
             }
-            Thread.sleep(2);
+        };
+        views.addFlushListener(watcher);
+        sender.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencySeconds() + 120L);
+        try {
+            while (seenAfter.size() < total && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            views.removeFlushListener(watcher);
         }
         sender.join();
         double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);

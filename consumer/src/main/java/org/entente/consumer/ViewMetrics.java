@@ -9,8 +9,11 @@ final class ViewMetrics {
     volatile long flushes;
     volatile long lastFlushNanos;
     volatile long lag;
+    /** As of the last flush. */
+    volatile long articles;
+    volatile boolean consistent;
 
-    String render(ViewState state) {
+    String render() {
         StringBuilder out = new StringBuilder();
         metric(out, "entente_views_records_read_total", "counter", "Records read from the view topics.", read);
         metric(out, "entente_views_records_skipped_total", "counter", "Records that could not be parsed and were skipped.", skipped);
@@ -19,9 +22,9 @@ final class ViewMetrics {
                 .append("# TYPE entente_views_last_flush_seconds gauge\n")
                 .append(String.format(Locale.ROOT, "entente_views_last_flush_seconds %.6f%n", lastFlushNanos / 1e9));
         metric(out, "entente_views_lag_records", "gauge", "Records in the view topics not yet read.", lag);
-        metric(out, "entente_views_articles", "gauge", "Articles in the views.", state.articleVersions().size());
+        metric(out, "entente_views_articles", "gauge", "Articles in the views.", articles);
         metric(out, "entente_views_consistent", "gauge", "1 when every count view equals what the article facts imply.",
-                state.consistent() ? 1 : 0);
+                consistent ? 1 : 0);
         return out.toString();
     }
 

@@ -53,13 +53,12 @@ final class ViewTables {
         }
     }
 
-    private static final ObjectWriter WRITER = Json.MAPPER.writerWithDefaultPrettyPrinter();
     /**
-     * articles.json is rewritten whole on every flush and grows with the corpus (about 1 KB per
-     * article with its evidence): one article per line instead of pretty printing halves the time
-     * spent writing it and keeps it readable with line tools.
+     * The files are rewritten whole on every flush that changes them and grow with the corpus
+     * (articles.json about 1 KB per article with its evidence): one record per line instead of
+     * pretty printing halves the time spent writing them and keeps them readable with line tools.
      */
-    private static final ObjectWriter ARTICLE_WRITER = Json.MAPPER.writer();
+    private static final ObjectWriter LINE_WRITER = Json.MAPPER.writer();
 
     /** Unordered: the files take their order from {@link #articleLines} and {@link #sorted}. */
     final Map<String, ArticleFacts> articles = new HashMap<>();
@@ -72,6 +71,12 @@ final class ViewTables {
      */
     private final TreeMap<ArticleFacts, byte[]> articleLines = new TreeMap<>(FILE_ORDER);
     final Map<String, Map<String, CountValue>> counts = new HashMap<>();
+    /**
+     * Per count topic, every count in file order (largest first, then key) with its JSON and CSV
+     * lines, rendered once when the count changes: a flush of 300,000 counts copies bytes instead
+     * of sorting and formatting them all again.
+     */
+    private final Map<String, java.util.TreeSet<Row>> ordered = new HashMap<>();
     /** Per count topic and key, its {@link Provenance#THROUGH} offsets (arrays never changed once stored). */
     private final Map<String, Map<String, long[]>> through = new HashMap<>();
     /** What the article facts imply, kept in step with {@link #articles}. */
@@ -92,6 +97,17 @@ final class ViewTables {
             implied.put(topic, new HashMap<>());
             unsettledKeys.put(topic, new HashSet<>());
             through.put(topic, new HashMap<>());
+            ordered.put(topic, new java.util.TreeSet<>(Row.FILE_ORDER));
+        }
+    }
+
+    /** A count in a count view's order, with its lines. Equal (for the order) when articles and key are. */
+    private record Row(String key, long articles, CountValue value, byte[] json, byte[] csv) {
+        static final Comparator<Row> FILE_ORDER = Comparator.comparingLong((Row r) -> -r.articles())
+                .thenComparing(Row::key);
+
+        static Row probe(String key, CountValue value) {
+            return new Row(key, value.articles(), value, null, null);
         }
     }
 
@@ -110,22 +126,44 @@ final class ViewTables {
         }
         if (Topics.ARTICLE_FACTS.equals(topic)) {
             ArticleFacts facts = value == null ? null : Json.MAPPER.readValue(value, ArticleFacts.class);
-            putArticle(key, facts);
+            putArticle(key, facts, value == null || facts.id() == null || !facts.id().equals(key) || hasLineBreak(value)
+                    ? null : value);
         } else {
             CountValue count = value == null ? null : Json.MAPPER.readValue(value, CountValue.class);
+            putCount(topic, key, count);
             if (count == null) {
-                counts.get(topic).remove(key);
                 through.get(topic).remove(key);
             } else {
-                counts.get(topic).put(key, count);
                 through.get(topic).put(key, Provenance.parseThrough(throughHeader));
             }
-            recheck(topic, key);
         }
         dirty.add(View.of(topic));
     }
 
+    private void putCount(String topic, String key, CountValue count) throws IOException {
+        CountValue before = count == null ? counts.get(topic).remove(key) : counts.get(topic).put(key, count);
+        java.util.TreeSet<Row> order = ordered.get(topic);
+        if (before != null) {
+            order.remove(Row.probe(key, before));
+        }
+        if (count != null) {
+            StringBuilder csv = new StringBuilder(48);
+            csvRow(csv, topic, count);
+            order.add(new Row(key, count.articles(), count, LINE_WRITER.writeValueAsBytes(count),
+                    csv.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        recheck(topic, key);
+    }
+
     private void putArticle(String id, ArticleFacts facts) throws IOException {
+        putArticle(id, facts, null);
+    }
+
+    /**
+     * @param line the record as it came, one line of JSON (null: serialize the facts): the
+     *             article's line of articles.json without serializing what was just parsed
+     */
+    private void putArticle(String id, ArticleFacts facts, byte[] line) throws IOException {
         ArticleFacts before = facts == null ? articles.remove(id) : articles.put(id, facts);
         imply(Contributions.of(before), -1);
         imply(Contributions.of(facts), +1);
@@ -133,10 +171,19 @@ final class ViewTables {
             articleLines.remove(before);
         }
         if (facts != null) {
-            articleLines.put(facts, ARTICLE_WRITER.writeValueAsBytes(facts));
+            articleLines.put(facts, line != null ? line : LINE_WRITER.writeValueAsBytes(facts));
         }
         tally(before, -1);
         tally(facts, +1);
+    }
+
+    private static boolean hasLineBreak(byte[] json) {
+        for (byte b : json) {
+            if (b == '\n' || b == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void tally(ArticleFacts facts, int sign) {
@@ -174,6 +221,7 @@ final class ViewTables {
         implied.values().forEach(Map::clear);
         unsettledKeys.values().forEach(Set::clear);
         through.values().forEach(Map::clear);
+        ordered.values().forEach(java.util.TreeSet::clear);
         counted = 0;
         countryArticles.clear();
     }
@@ -255,39 +303,56 @@ final class ViewTables {
 
     /** Counts sorted by count (largest first), then key. */
     List<CountValue> sorted(String topic) {
-        List<Map.Entry<String, CountValue>> entries = new ArrayList<>(counts.get(topic).entrySet());
-        entries.sort(Comparator.<Map.Entry<String, CountValue>>comparingLong(e -> -e.getValue().articles())
-                .thenComparing(Map.Entry::getKey));
-        List<CountValue> out = new ArrayList<>(entries.size());
-        entries.forEach(e -> out.add(e.getValue()));
+        java.util.TreeSet<Row> order = ordered.get(topic);
+        List<CountValue> out = new ArrayList<>(order.size());
+        order.forEach(r -> out.add(r.value()));
         return out;
     }
 
+    /** The JSON view of a count topic: an array, one count a line, largest first. */
     byte[] countsJson(String topic) throws IOException {
-        return countsJson(sorted(topic));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeCountsJson(topic, out);
+        return out.toByteArray();
     }
 
-    /** The JSON view of counts already {@link #sorted}: a flush sorts once for the JSON and the CSV. */
-    static byte[] countsJson(List<CountValue> sorted) throws IOException {
-        return WRITER.writeValueAsBytes(sorted);
-    }
-
-    byte[] countsCsv(String topic) {
-        return countsCsv(topic, sorted(topic));
-    }
-
-    static byte[] countsCsv(String topic, List<CountValue> sorted) {
-        StringBuilder csv = new StringBuilder(header(topic)).append('\n');
-        for (CountValue c : sorted) {
-            switch (topic) {
-                case Topics.PAIR_DOMAIN_COUNTS -> row(csv, c.pair(), c.domain(), c.articles());
-                case Topics.PAIR_COUNTS -> row(csv, c.pair(), c.articles());
-                case Topics.DOMAIN_COUNTS -> row(csv, c.domain(), c.articles());
-                case Topics.PAIR_MONTH_COUNTS -> row(csv, c.pair(), c.month(), c.articles());
-                default -> throw new IllegalArgumentException(topic);
+    void writeCountsJson(String topic, java.io.OutputStream out) throws IOException {
+        out.write('[');
+        boolean first = true;
+        for (Row r : ordered.get(topic)) {
+            if (!first) {
+                out.write(',');
             }
+            first = false;
+            out.write('\n');
+            out.write(r.json());
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        out.write('\n');
+        out.write(']');
+        out.write('\n');
+    }
+
+    byte[] countsCsv(String topic) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeCountsCsv(topic, out);
+        return out.toByteArray();
+    }
+
+    void writeCountsCsv(String topic, java.io.OutputStream out) throws IOException {
+        out.write((header(topic) + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Row r : ordered.get(topic)) {
+            out.write(r.csv());
+        }
+    }
+
+    private static void csvRow(StringBuilder csv, String topic, CountValue c) {
+        switch (topic) {
+            case Topics.PAIR_DOMAIN_COUNTS -> row(csv, c.pair(), c.domain(), c.articles());
+            case Topics.PAIR_COUNTS -> row(csv, c.pair(), c.articles());
+            case Topics.DOMAIN_COUNTS -> row(csv, c.domain(), c.articles());
+            case Topics.PAIR_MONTH_COUNTS -> row(csv, c.pair(), c.month(), c.articles());
+            default -> throw new IllegalArgumentException(topic);
+        }
     }
 
     static String header(String topic) {
@@ -357,9 +422,7 @@ final class ViewTables {
             List<CountValue> values = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(jsonName(topic))),
                     new TypeReference<List<CountValue>>() { });
             for (CountValue c : values) {
-                String key = keyOf(topic, c);
-                counts.get(topic).put(key, c);
-                recheck(topic, key);
+                putCount(topic, keyOf(topic, c), c);
             }
         }
         dirty.clear();
@@ -375,18 +438,82 @@ final class ViewTables {
         };
     }
 
-    ViewState snapshot(long flushes) {
-        Map<String, String> versions = new HashMap<>(articles.size() * 2);
-        articles.forEach((id, f) -> versions.put(id, f.version()));
+    /**
+     * What the tables hold, as a {@link ViewState} that reads them where they are: no copy, so it
+     * costs nothing on a large corpus, but it is only valid on the writer's thread until the next
+     * record is applied.
+     */
+    ViewState live(long flushes) {
+        Map<String, String> versions = mapped(articles, ArticleFacts::version);
         Map<String, Map<String, Long>> shown = new HashMap<>();
-        counts.forEach((topic, table) -> {
-            Map<String, Long> m = new HashMap<>(table.size() * 2);
-            table.forEach((k, v) -> m.put(k, v.articles()));
-            shown.put(topic, m);
+        counts.forEach((topic, table) -> shown.put(topic, mapped(table, CountValue::articles)));
+        Map<String, Set<String>> unsettled = new HashMap<>();
+        unsettledKeys.forEach((topic, keys) -> {
+            if (!keys.isEmpty()) {
+                unsettled.put(topic, java.util.Collections.unmodifiableSet(keys));
+            }
         });
-        Map<String, Set<String>> unsettled = unsettled();
         Map<String, Map<String, long[]>> reach = new HashMap<>();
-        through.forEach((topic, table) -> reach.put(topic, new HashMap<>(table)));
-        return new ViewState(versions, unsettled.isEmpty(), shown, unsettled, reach, flushes);
+        through.forEach((topic, table) -> reach.put(topic, java.util.Collections.unmodifiableMap(table)));
+        return new ViewState(java.util.Collections.unmodifiableMap(versions), unsettled.isEmpty(),
+                java.util.Collections.unmodifiableMap(shown), unsettled, reach, flushes);
+    }
+
+    /** A read-only view of a table through a function of its values. */
+    private static <V, W> Map<String, W> mapped(Map<String, V> table, java.util.function.Function<V, W> f) {
+        return new java.util.AbstractMap<>() {
+            @Override
+            public W get(Object key) {
+                V v = table.get(key);
+                return v == null ? null : f.apply(v);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return table.containsKey(key);
+            }
+
+            @Override
+            public int size() {
+                return table.size();
+            }
+
+            @Override
+            public Set<Entry<String, W>> entrySet() {
+                return new java.util.AbstractSet<>() {
+                    @Override
+                    public java.util.Iterator<Entry<String, W>> iterator() {
+                        java.util.Iterator<Map.Entry<String, V>> it = table.entrySet().iterator();
+                        return new java.util.Iterator<>() {
+                            @Override
+                            public boolean hasNext() {
+                                return it.hasNext();
+                            }
+
+                            @Override
+                            public Entry<String, W> next() {
+                                Map.Entry<String, V> e = it.next();
+                                return Map.entry(e.getKey(), f.apply(e.getValue()));
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return table.size();
+                    }
+                };
+            }
+        };
+    }
+
+    /** What the tables hold, copied: a {@link ViewState} any thread may keep. */
+    ViewState snapshot(long flushes) {
+        ViewState live = live(flushes);
+        Map<String, Map<String, Long>> shown = new HashMap<>();
+        live.counts().forEach((topic, table) -> shown.put(topic, new HashMap<>(table)));
+        Map<String, Map<String, long[]>> reach = new HashMap<>();
+        live.through().forEach((topic, table) -> reach.put(topic, new HashMap<>(table)));
+        return new ViewState(new HashMap<>(live.articleVersions()), live.consistent(), shown, unsettled(), reach, flushes);
     }
 }

@@ -47,6 +47,50 @@ class ViewTablesTest {
                 .isEqualTo("[{\"pair\":\"LA-VN\",\"domain\":\"energy\",\"articles\":3},{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":1}]");
     }
 
+    @Test
+    void keepsTheCountViewsInOrderAsCountsRiseFallAndVanish() throws IOException {
+        ViewTables t = new ViewTables();
+        t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 2)));
+        t.apply(Topics.PAIR_COUNTS, "KG-VN", json(new CountValue("KG-VN", null, null, 2)));
+        t.apply(Topics.PAIR_COUNTS, "LA-VN", json(new CountValue("LA-VN", null, null, 5)));
+        t.apply(Topics.PAIR_COUNTS, "CN-VN", json(new CountValue("CN-VN", null, null, 1)));
+        // KZ-VN rises past LA-VN, LA-VN falls below KG-VN, CN-VN vanishes, a count comes back
+        t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 7)));
+        t.apply(Topics.PAIR_COUNTS, "LA-VN", json(new CountValue("LA-VN", null, null, 1)));
+        t.apply(Topics.PAIR_COUNTS, "CN-VN", null);
+        t.apply(Topics.PAIR_COUNTS, "AU-VN", json(new CountValue("AU-VN", null, null, 1)));
+        t.apply(Topics.PAIR_COUNTS, "AU-VN", null);
+        t.apply(Topics.PAIR_COUNTS, "AU-VN", json(new CountValue("AU-VN", null, null, 2)));
+
+        assertThat(new String(t.countsCsv(Topics.PAIR_COUNTS), StandardCharsets.UTF_8))
+                .isEqualTo("pair,articles\nKZ-VN,7\nAU-VN,2\nKG-VN,2\nLA-VN,1\n");
+        assertThat(new String(t.countsJson(Topics.PAIR_COUNTS), StandardCharsets.UTF_8)).isEqualTo("""
+                [
+                {"pair":"KZ-VN","articles":7},
+                {"pair":"AU-VN","articles":2},
+                {"pair":"KG-VN","articles":2},
+                {"pair":"LA-VN","articles":1}
+                ]
+                """);
+        assertThat(t.sorted(Topics.PAIR_COUNTS)).extracting(CountValue::pair).containsExactly("KZ-VN", "AU-VN", "KG-VN", "LA-VN");
+        t.clear();
+        assertThat(new String(t.countsCsv(Topics.PAIR_COUNTS), StandardCharsets.UTF_8)).isEqualTo("pair,articles\n");
+    }
+
+    @Test
+    void listsAnArticleAsItsRecordReadsUnlessThatIsNotOneLineForItsKey() throws IOException {
+        ViewTables t = new ViewTables();
+        byte[] own = ("{\"id\":\"a\",\"version\":\"v1\",\"date\":\"2025-05\",\"title\":\"T\",\"source\":\"AFP\","
+                + "\"countries\":[\"KZ\",\"VN\"],\"pairs\":[\"KZ-VN\"],\"domains\":[\"trade\"],\"evidence\":[],"
+                + "\"reviewed\":true}").getBytes(StandardCharsets.UTF_8);
+        t.apply(Topics.ARTICLE_FACTS, "a", own);
+        // pretty printed: its line is written anew, so articles.json keeps one article a line
+        t.apply(Topics.ARTICLE_FACTS, "b", Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(dated("b", "v1", "2025-04")));
+        List<String> lines = new String(t.articlesJson(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).containsExactly("[", new String(own, StandardCharsets.UTF_8) + ",",
+                new String(json(dated("b", "v1", "2025-04")), StandardCharsets.UTF_8), "]");
+    }
+
     private static ArticleFacts dated(String id, String version, String date) {
         return new ArticleFacts(id, version, date, "Title " + id, "AFP", List.of("KZ", "VN"), List.of("KZ-VN"),
                 List.of("trade"), List.of());
@@ -136,6 +180,13 @@ class ViewTablesTest {
                 t.apply(topic, ViewTables.keyOf(topic, c), c.articles() == 0 ? null : json(c));
             }
             assertThat(t.unsettled()).as("step %d", step).isEqualTo(recountUnsettled(t));
+            // the state the writer's listeners read in place is the copy callers of state() get
+            ViewState live = t.live(step);
+            ViewState copy = t.snapshot(step);
+            assertThat(live.articleVersions()).isEqualTo(copy.articleVersions()).hasSameSizeAs(t.articles);
+            assertThat(live.counts()).isEqualTo(copy.counts());
+            assertThat(live.unsettled()).isEqualTo(copy.unsettled());
+            assertThat(live.consistent()).isEqualTo(copy.consistent()).isEqualTo(recountUnsettled(t).isEmpty());
             assertThat(t.consistent()).isEqualTo(recountUnsettled(t).isEmpty());
             assertThat(t.countedArticles()).isEqualTo(t.articles.values().stream().filter(f -> !f.pairs().isEmpty()).count());
             assertThat(t.countries()).isEqualTo(t.articles.values().stream().flatMap(f -> f.countries().stream())

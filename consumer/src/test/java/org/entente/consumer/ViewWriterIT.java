@@ -107,10 +107,19 @@ class ViewWriterIT {
         producer.commitTransaction();
 
         ViewWriter second = writer(out);
+        // a flush listener sees, on the writer's thread, what the files show right after each flush
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        second.addFlushListener(s -> seen.add(s.flushes() + ":" + new java.util.TreeMap<>(s.articleVersions())
+                + ":" + s.counts().get(Topics.DOMAIN_COUNTS)));
         Thread t2 = new Thread(second);
         t2.start();
         assertThat(second.awaitFlushedState(s -> s.articleVersions().keySet().equals(java.util.Set.of("a1", "a2")),
                 Duration.ofSeconds(60))).isTrue();
+        // state() is a copy made by the writer on request, and stays what it was
+        ViewState copy = second.state();
+        assertThat(copy.articleVersions()).isEqualTo(Map.of("a1", "v1", "a2", "v1"));
+        assertThat(copy.counts().get(Topics.PAIR_COUNTS)).isEqualTo(Map.of("KZ-VN", 1L, "KG-VN", 1L));
+        assertThat(copy.consistent()).isTrue();
         second.close();
         t2.join(30_000);
 
@@ -122,6 +131,9 @@ class ViewWriterIT {
         assertThat(manifest.get("consistent").asBoolean()).isTrue();
         assertThat(manifest.get("articles").asInt()).isEqualTo(2);
         assertThat(manifest.get("flushes").asLong()).isGreaterThan(flushes);
+        // the first call is the state loaded from the files, before any flush of this writer
+        assertThat(seen).first().isEqualTo(flushes + ":{a1=v1}:{trade=1}");
+        assertThat(seen).last().isEqualTo(manifest.get("flushes").asLong() + ":{a1=v1, a2=v1}:{trade=2}");
         assertThat(second.prometheusMetrics()).contains("entente_views_records_skipped_total 1\n")
                 .contains("entente_views_consistent 1\n").contains("entente_views_articles 2\n");
         try (MetricsServer server = MetricsServer.start("localhost:0", second::prometheusMetrics)) {

@@ -9,29 +9,44 @@ import java.util.List;
  * pass, one array lookup per character, however many phrases there are. Matches are reported only
  * on word boundaries.
  *
+ * <p>Phrases may only start where a word starts, and the automaton knows it: every phrase is
+ * entered behind a virtual boundary symbol, which the walk takes at the start of the text and
+ * after every char that is not a letter or digit (and, merged into one lookup, every transition on
+ * such a char goes on through it). Inside a word that starts no phrase the walk therefore stays in
+ * the root, whose row is always in cache, instead of following the suffixes of every word through
+ * thousands of nodes; an unanchored automaton over the same dictionary was three to four times
+ * slower on news text.
+ *
  * @param <T> what a phrase stands for
  */
 final class PhraseMatcher<T> {
-    /** a-z, 0-9, apostrophe, hyphen, space; anything else ends every partial match. */
-    private static final int ALPHABET = 39;
+    /** a-z, 0-9, apostrophe, hyphen, space, then the virtual word boundary. */
+    private static final int BOUNDARY = 39;
+    private static final int ALPHABET = 40;
+    /** The column of a char outside the alphabet ('.', ',', line end): it ends every partial match. */
+    private static final int RESET = ALPHABET;
+    private static final int WIDTH = ALPHABET + 1;
 
     private int[][] next = new int[1024][];
-    private int[] fail;
     private int[] outputLink;
     /** per node, its own entries (null if none), as an array for the matching loop */
     private Entry<T>[][] entries;
     /** per node, the first node of its output chain (itself or a suffix), 0 if none */
     private int[] firstOutput;
     /**
-     * The complete transition function in one flat array, {@code WIDTH} entries a node (one per
-     * symbol and a last one, 0, for a char outside the alphabet): the matching loop does one
-     * lookup per char, without a row per node to load first. An entry is where the target node's
-     * row starts (node x WIDTH, so the loop does not multiply), negated when that node has an
-     * output chain, so the loop tests for output on the value it has.
+     * The walk's transition function in one flat array, {@code WIDTH} entries a node: the matching
+     * loop does one lookup per char, without a row per node to load first. An entry is where the
+     * target row starts (node x WIDTH, so the loop does not multiply); after a char that is no
+     * letter or digit, the target is already past the boundary symbol. The entry is negated when
+     * the char completes a phrase (its node, before the boundary, has an output chain), so the loop
+     * tests for output on the value it has; {@link #plain} then gives that node.
      */
     private int[] delta;
-    private static final int WIDTH = ALPHABET + 1;
-    /** Symbol of every folded char (folded text is ASCII); ALPHABET for a char that resets the walk. */
+    /** The same without the boundary folded in: read only on the rare transitions that output. */
+    private int[] plain;
+    /** Where the walk starts: past the boundary that opens the text. */
+    private int startRow;
+    /** Symbol of every folded char (folded text is ASCII); RESET for a char that ends every match. */
     private static final byte[] SYMBOLS = symbols();
     private final List<List<Entry<T>>> outputs = new ArrayList<>();
     private int nodes = 1;
@@ -56,7 +71,7 @@ final class PhraseMatcher<T> {
         byte[] table = new byte[128];
         for (char c = 0; c < 128; c++) {
             int s = symbol(c);
-            table[c] = (byte) (s < 0 ? ALPHABET : s);
+            table[c] = (byte) (s < 0 ? RESET : s);
         }
         return table;
     }
@@ -76,27 +91,26 @@ final class PhraseMatcher<T> {
         };
     }
 
+    /** Whether the walk passes a word boundary after this symbol. */
+    private static boolean bounds(int symbol) {
+        return symbol >= 36;
+    }
+
     void add(String foldedPhrase, T value) {
         if (built) {
             throw new IllegalStateException("matcher already built");
         }
-        int node = 0;
+        int node = child(0, BOUNDARY);
         for (int i = 0; i < foldedPhrase.length(); i++) {
             int s = symbol(foldedPhrase.charAt(i));
             if (s < 0) {
                 throw new IllegalArgumentException("phrase cannot be matched: '" + foldedPhrase + "'");
             }
-            int child = next[node][s];
-            if (child == 0) {
-                if (nodes == next.length) {
-                    next = Arrays.copyOf(next, nodes * 2);
-                }
-                child = nodes++;
-                next[child] = new int[ALPHABET];
-                outputs.add(null);
-                next[node][s] = child;
+            node = child(node, s);
+            // the text passes a boundary after such a char; a phrase ending on it ("sino-") ends here
+            if (bounds(s) && i + 1 < foldedPhrase.length()) {
+                node = child(node, BOUNDARY);
             }
-            node = child;
         }
         if (outputs.get(node) == null) {
             outputs.set(node, new ArrayList<>(1));
@@ -104,9 +118,23 @@ final class PhraseMatcher<T> {
         outputs.get(node).add(new Entry<>(foldedPhrase, value));
     }
 
+    private int child(int node, int symbol) {
+        int child = next[node][symbol];
+        if (child == 0) {
+            if (nodes == next.length) {
+                next = Arrays.copyOf(next, nodes * 2);
+            }
+            child = nodes++;
+            next[child] = new int[ALPHABET];
+            outputs.add(null);
+            next[node][symbol] = child;
+        }
+        return child;
+    }
+
     /** Completes the goto function with failure transitions (breadth first). */
     void build() {
-        fail = new int[nodes];
+        int[] fail = new int[nodes];
         outputLink = new int[nodes];
         int[] queue = new int[nodes];
         int head = 0;
@@ -142,12 +170,20 @@ final class PhraseMatcher<T> {
         }
         entries = table;
         delta = new int[nodes * WIDTH];
+        plain = new int[nodes * WIDTH];
+        int afterReset = next[0][BOUNDARY];
         for (int node = 0; node < nodes; node++) {
-            for (int sym = 0; sym < ALPHABET; sym++) {
+            for (int sym = 0; sym < BOUNDARY; sym++) {
                 int target = next[node][sym];
-                delta[node * WIDTH + sym] = firstOutput[target] != 0 ? -target * WIDTH : target * WIDTH;
+                int walked = bounds(sym) ? next[target][BOUNDARY] : target;
+                plain[node * WIDTH + sym] = target * WIDTH;
+                delta[node * WIDTH + sym] = firstOutput[target] != 0 ? -walked * WIDTH : walked * WIDTH;
             }
+            // no phrase holds a reset char, so the walk starts afresh, past a boundary
+            plain[node * WIDTH + RESET] = 0;
+            delta[node * WIDTH + RESET] = afterReset * WIDTH;
         }
+        startRow = afterReset * WIDTH;
         next = null;
         built = true;
     }
@@ -157,25 +193,25 @@ final class PhraseMatcher<T> {
         List<Match<T>> found = new ArrayList<>(64);
         char[] chars = text.chars;
         int[] delta = this.delta;
-        int row = 0;
+        int row = startRow;
         for (int i = 0; i < text.length; i++) {
             char c = chars[i];
-            int t = delta[row + (c < 128 ? SYMBOLS[c] : ALPHABET)];
+            int symbol = c < 128 ? SYMBOLS[c] : RESET;
+            int t = delta[row + symbol];
             if (t >= 0) {
                 row = t;
                 continue;
             }
+            int out = firstOutput[plain[row + symbol] / WIDTH];
             row = -t;
-            int out = firstOutput[row / WIDTH];
             int end = i + 1;
             boolean endsWord = end == text.length || !FoldedText.isWordChar(chars[end]);
             for (; out != 0; out = outputLink[out]) {
                 for (Entry<T> e : entries[out]) {
                     int start = end - e.phrase().length();
-                    boolean startsWord = start == 0 || !FoldedText.isWordChar(chars[start - 1]);
-                    // a prefix such as "sino-" ends on its hyphen and must run into the next word
+                    // the boundary symbol already anchors every phrase at a word start
                     boolean prefix = e.phrase().charAt(e.phrase().length() - 1) == '-';
-                    if (startsWord && (prefix ? end < text.length && FoldedText.isWordChar(chars[end]) : endsWord)) {
+                    if (prefix ? end < text.length && FoldedText.isWordChar(chars[end]) : endsWord) {
                         found.add(new Match<>(start, end, e.phrase(), e.value()));
                     }
                 }
