@@ -44,7 +44,7 @@ final class AtomicFiles {
         Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+                OutputStream out = new Buffer(Channels.newOutputStream(channel), 1 << 20);
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -84,6 +84,56 @@ final class AtomicFiles {
             if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A write buffer without the lock {@link BufferedOutputStream} takes on every call: a count
+     * view is written as millions of short writes (a line, a separator), and the locks took a
+     * sizeable share of a flush.
+     */
+    private static final class Buffer extends OutputStream {
+        private final OutputStream out;
+        private final byte[] buf;
+        private int count;
+
+        Buffer(OutputStream out, int size) {
+            this.out = out;
+            this.buf = new byte[size];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (count == buf.length) {
+                drain();
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > buf.length - count) {
+                drain();
+                if (len >= buf.length) {
+                    out.write(b, off, len);
+                    return;
+                }
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void drain() throws IOException {
+            if (count > 0) {
+                out.write(buf, 0, count);
+                count = 0;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
         }
     }
 }

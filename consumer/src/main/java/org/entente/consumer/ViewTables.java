@@ -30,7 +30,16 @@ import java.util.TreeMap;
  * Plain Java: applying a record and rendering a file need no Kafka.
  */
 final class ViewTables {
-    static final String ARTICLES_FILE = "articles.json";
+    /** The directory of the article files: {@code articles/00000.json}, {@code articles/00001.json}, ... */
+    static final String ARTICLES_DIR = "articles";
+    /**
+     * Articles a file of {@link #ARTICLES_DIR} holds, in order of arrival (a correction keeps its
+     * article's place, a retraction leaves a gap that later articles do not fill). Files of fixed
+     * size instead of one file of every article: a flush rewrites the files that changed, so its
+     * cost follows the flow, not the size of the archive (one file of 200,000 articles was 191 MB
+     * to rewrite on every flush).
+     */
+    static final int ARTICLES_PER_FILE = 1000;
 
     /** The file each table is written to. */
     enum View {
@@ -60,16 +69,36 @@ final class ViewTables {
      */
     private static final ObjectWriter LINE_WRITER = Json.MAPPER.writer();
 
-    /** Unordered: the files take their order from {@link #articleLines} and {@link #sorted}. */
+    /** Unordered: the files take their order from {@link #articleFiles} and {@link #sorted}. */
     final Map<String, ArticleFacts> articles = new HashMap<>();
-    /** The order of articles.json: newest month first, articles without a month last, then by id. */
-    private static final Comparator<ArticleFacts> FILE_ORDER = Comparator.comparing(ArticleFacts::date,
-            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ArticleFacts::id);
+    /** The page's order: newest month first, articles without a month last, then by id. */
+    private static final Comparator<ArticleFacts> NEWEST_FIRST = (a, b) -> {
+        // written out rather than composed: it runs some twenty times per article, and composed
+        // comparators took a tenth of the writer's time
+        String x = a.date();
+        String y = b.date();
+        if (x != y) {
+            if (x == null) {
+                return 1;
+            }
+            if (y == null) {
+                return -1;
+            }
+            int c = y.compareTo(x);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.id().compareTo(b.id());
+    };
+    private final java.util.TreeSet<ArticleFacts> newestFirst = new java.util.TreeSet<>(NEWEST_FIRST);
     /**
-     * Each article as its line of articles.json, serialized once when it arrives and kept in file
-     * order: a flush copies bytes instead of serializing and sorting every article again.
+     * Per article file, its articles' lines by id in order of arrival, each kept as it came (or
+     * serialized once): a flush copies bytes instead of serializing every article again.
      */
-    private final TreeMap<ArticleFacts, byte[]> articleLines = new TreeMap<>(FILE_ORDER);
+    private final List<java.util.LinkedHashMap<String, byte[]>> articleFiles = new ArrayList<>();
+    private final Map<String, Integer> fileOf = new HashMap<>();
+    private final java.util.TreeSet<Integer> dirtyFiles = new java.util.TreeSet<>();
     final Map<String, Map<String, CountValue>> counts = new HashMap<>();
     /**
      * Per count topic, every count in file order (largest first, then key) with its JSON and CSV
@@ -103,8 +132,8 @@ final class ViewTables {
 
     /** A count in a count view's order, with its lines. Equal (for the order) when articles and key are. */
     private record Row(String key, long articles, CountValue value, byte[] json, byte[] csv) {
-        static final Comparator<Row> FILE_ORDER = Comparator.comparingLong((Row r) -> -r.articles())
-                .thenComparing(Row::key);
+        static final Comparator<Row> FILE_ORDER = (a, b) -> a.articles() != b.articles()
+                ? Long.compare(b.articles(), a.articles()) : a.key().compareTo(b.key());
 
         static Row probe(String key, CountValue value) {
             return new Row(key, value.articles(), value, null, null);
@@ -127,10 +156,11 @@ final class ViewTables {
         if (Topics.ARTICLE_FACTS.equals(topic)) {
             ArticleFacts facts = value == null ? null : Json.MAPPER.readValue(value, ArticleFacts.class);
             putArticle(key, facts, value == null || facts.id() == null || !facts.id().equals(key) || hasLineBreak(value)
-                    ? null : value);
+                    ? null : value, null);
         } else {
             CountValue count = value == null ? null : Json.MAPPER.readValue(value, CountValue.class);
-            putCount(topic, key, count);
+            // the record as it came is the count's JSON line when it is one line
+            putCount(topic, key, count, value == null || hasLineBreak(value) ? null : value);
             if (count == null) {
                 through.get(topic).remove(key);
             } else {
@@ -140,7 +170,7 @@ final class ViewTables {
         dirty.add(View.of(topic));
     }
 
-    private void putCount(String topic, String key, CountValue count) throws IOException {
+    private void putCount(String topic, String key, CountValue count, byte[] line) throws IOException {
         CountValue before = count == null ? counts.get(topic).remove(key) : counts.get(topic).put(key, count);
         java.util.TreeSet<Row> order = ordered.get(topic);
         if (before != null) {
@@ -149,32 +179,47 @@ final class ViewTables {
         if (count != null) {
             StringBuilder csv = new StringBuilder(48);
             csvRow(csv, topic, count);
-            order.add(new Row(key, count.articles(), count, LINE_WRITER.writeValueAsBytes(count),
+            order.add(new Row(key, count.articles(), count, line != null ? line : LINE_WRITER.writeValueAsBytes(count),
                     csv.toString().getBytes(StandardCharsets.UTF_8)));
         }
         recheck(topic, key);
     }
 
-    private void putArticle(String id, ArticleFacts facts) throws IOException {
-        putArticle(id, facts, null);
-    }
-
     /**
      * @param line the record as it came, one line of JSON (null: serialize the facts): the
-     *             article's line of articles.json without serializing what was just parsed
+     *             article's line in its file without serializing what was just parsed
+     * @param file the article file it is in (null: where it is, or the newest file for a new one)
      */
-    private void putArticle(String id, ArticleFacts facts, byte[] line) throws IOException {
+    private void putArticle(String id, ArticleFacts facts, byte[] line, Integer file) throws IOException {
         ArticleFacts before = facts == null ? articles.remove(id) : articles.put(id, facts);
         imply(Contributions.of(before), -1);
         imply(Contributions.of(facts), +1);
         if (before != null) {
-            articleLines.remove(before);
+            newestFirst.remove(before);
+        }
+        Integer was = fileOf.get(id);
+        if (was != null && (facts == null || file != null && !file.equals(was))) {
+            articleFiles.get(was).remove(id);
+            fileOf.remove(id);
+            dirtyFiles.add(was);
         }
         if (facts != null) {
-            articleLines.put(facts, line != null ? line : LINE_WRITER.writeValueAsBytes(facts));
+            newestFirst.add(facts);
+            int at = file != null ? file : was != null ? was : newestFileWithRoom();
+            while (articleFiles.size() <= at) {
+                articleFiles.add(new java.util.LinkedHashMap<>());
+            }
+            articleFiles.get(at).put(id, line != null ? line : LINE_WRITER.writeValueAsBytes(facts));
+            fileOf.put(id, at);
+            dirtyFiles.add(at);
         }
         tally(before, -1);
         tally(facts, +1);
+    }
+
+    private int newestFileWithRoom() {
+        int last = articleFiles.size() - 1;
+        return last >= 0 && articleFiles.get(last).size() < ARTICLES_PER_FILE ? last : last + 1;
     }
 
     private static boolean hasLineBreak(byte[] json) {
@@ -208,15 +253,18 @@ final class ViewTables {
         return countryArticles.keySet();
     }
 
-    /** Every article in the order of articles.json: newest month first, then id. */
+    /** Every article, newest month first, then by id. */
     Set<ArticleFacts> articlesNewestFirst() {
-        return articleLines.keySet();
+        return java.util.Collections.unmodifiableSet(newestFirst);
     }
 
     /** Forgets everything, as before the first record. */
     void clear() {
         articles.clear();
-        articleLines.clear();
+        newestFirst.clear();
+        articleFiles.clear();
+        fileOf.clear();
+        dirtyFiles.clear();
         counts.values().forEach(Map::clear);
         implied.values().forEach(Map::clear);
         unsettledKeys.values().forEach(Set::clear);
@@ -287,8 +335,27 @@ final class ViewTables {
         return out;
     }
 
+    /** The article files changed since the last call, by number. */
+    List<Integer> takeDirtyArticleFiles() {
+        List<Integer> out = new ArrayList<>(dirtyFiles);
+        dirtyFiles.clear();
+        return out;
+    }
+
     void markAllDirty() {
         dirty.addAll(EnumSet.allOf(View.class));
+        for (int f = 0; f < articleFiles.size(); f++) {
+            dirtyFiles.add(f);
+        }
+    }
+
+    /** How many article files there are (some may be empty after retractions). */
+    int articleFileCount() {
+        return articleFiles.size();
+    }
+
+    static String articleFileName(int file) {
+        return String.format(java.util.Locale.ROOT, "%05d.json", file);
     }
 
     // ---- files
@@ -317,15 +384,31 @@ final class ViewTables {
     }
 
     void writeCountsJson(String topic, java.io.OutputStream out) throws IOException {
+        java.util.Iterator<Row> rows = ordered.get(topic).iterator();
+        writeArray(out, new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public byte[] next() {
+                return rows.next().json();
+            }
+        });
+    }
+
+    /** A JSON array of records already serialized, one a line. */
+    private static void writeArray(java.io.OutputStream out, java.util.Iterator<byte[]> lines) throws IOException {
         out.write('[');
         boolean first = true;
-        for (Row r : ordered.get(topic)) {
+        while (lines.hasNext()) {
             if (!first) {
                 out.write(',');
             }
             first = false;
             out.write('\n');
-            out.write(r.json());
+            out.write(lines.next());
         }
         out.write('\n');
         out.write(']');
@@ -384,48 +467,63 @@ final class ViewTables {
         return safe;
     }
 
-    byte[] articlesJson() {
+    /** One article file, as {@link #writeArticleFile} writes it. */
+    byte[] articleFile(int file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            writeArticlesJson(out);
+            writeArticleFile(file, out);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
     }
 
-    /** articles.json, streamed: at 200,000 articles it is about 200 MB, never held whole in memory. */
-    void writeArticlesJson(java.io.OutputStream out) throws IOException {
-        out.write('[');
-        boolean first = true;
-        for (byte[] line : articleLines.values()) {
-            if (!first) {
-                out.write(',');
-            }
-            first = false;
-            out.write('\n');
-            out.write(line);
-        }
-        out.write('\n');
-        out.write(']');
-        out.write('\n');
+    /** An article file: a JSON array of its articles' facts, one a line, in order of arrival. */
+    void writeArticleFile(int file, java.io.OutputStream out) throws IOException {
+        writeArray(out, articleFiles.get(file).values().iterator());
     }
 
     /** Reads back the files a flush wrote; any problem means starting over from the topics. */
     void load(Path dir) throws IOException {
-        List<ArticleFacts> facts = Json.MAPPER.readValue(dir.resolve(ARTICLES_FILE).toFile(),
-                new TypeReference<List<ArticleFacts>>() { });
-        for (ArticleFacts f : facts) {
-            putArticle(f.id(), f);
+        Path articleDir = dir.resolve(ARTICLES_DIR);
+        if (!Files.isDirectory(articleDir)) {
+            throw new IOException("no " + ARTICLES_DIR + " directory");
+        }
+        List<Path> files = new ArrayList<>();
+        try (var listing = Files.newDirectoryStream(articleDir, "[0-9][0-9][0-9][0-9][0-9].json")) {
+            listing.forEach(files::add);
+        }
+        files.sort(null);
+        Set<Integer> stale = new java.util.TreeSet<>();
+        for (Path file : files) {
+            int number = Integer.parseInt(file.getFileName().toString().substring(0, 5));
+            List<ArticleFacts> facts = Json.MAPPER.readValue(file.toFile(), new TypeReference<List<ArticleFacts>>() { });
+            for (ArticleFacts f : facts) {
+                // an article in two files (retracted and sent again between two flushes, and a
+                // crash between the two writes): the later file wins, the earlier is rewritten
+                Integer earlier = fileOf.get(f.id());
+                if (earlier != null && earlier != number) {
+                    stale.add(earlier);
+                }
+                putArticle(f.id(), f, null, number);
+            }
+            while (articleFiles.size() <= number) {
+                articleFiles.add(new java.util.LinkedHashMap<>());
+            }
         }
         for (String topic : Topics.COUNT_TOPICS) {
             List<CountValue> values = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(jsonName(topic))),
                     new TypeReference<List<CountValue>>() { });
             for (CountValue c : values) {
-                putCount(topic, keyOf(topic, c), c);
+                putCount(topic, keyOf(topic, c), c, null);
             }
         }
         dirty.clear();
+        dirtyFiles.clear();
+        dirtyFiles.addAll(stale);
+        if (!stale.isEmpty()) {
+            dirty.add(View.ARTICLES);
+        }
     }
 
     static String keyOf(String topic, CountValue c) {

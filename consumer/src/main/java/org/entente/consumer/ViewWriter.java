@@ -36,8 +36,9 @@ import java.util.function.Predicate;
  *
  * <p>Input: {@code article-facts} (key: article id, value: ArticleFacts JSON) and the four count
  * topics (string keys, CountValue JSON), read_committed; null values are deletions. Output, in
- * the views directory: one JSON and one CSV file per count topic, {@code articles.json},
- * {@code index.html} and {@code manifest.json}.
+ * the views directory: one JSON and one CSV file per count topic, {@code articles/00000.json} and
+ * on (the facts of every article, 1,000 a file in order of arrival), {@code index.html} and
+ * {@code manifest.json}.
  *
  * <p>Crash safety: each file is replaced atomically and fsynced; the manifest, written last,
  * records the offsets the files reflect; only then are the offsets committed to Kafka. A restart
@@ -79,8 +80,11 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            Files.createDirectories(settings.outDir());
-            int leftovers = AtomicFiles.removeLeftovers(settings.outDir());
+            Files.createDirectories(settings.outDir().resolve(ViewTables.ARTICLES_DIR));
+            // one file of every article, from before the article files: its views are rebuilt
+            Files.deleteIfExists(settings.outDir().resolve("articles.json"));
+            int leftovers = AtomicFiles.removeLeftovers(settings.outDir())
+                    + AtomicFiles.removeLeftovers(settings.outDir().resolve(ViewTables.ARTICLES_DIR));
             if (leftovers > 0) {
                 LOG.info("removed {} temporary file(s) left by an interrupted flush in {}", leftovers, settings.outDir());
             }
@@ -182,7 +186,14 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                 JsonNode node = Json.MAPPER.readTree(manifest.toFile());
                 node.get("offsets").fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(p ->
                         offsets.put(new TopicPartition(topic.getKey(), Integer.parseInt(p.getKey())), p.getValue().asLong())));
+                int articleFiles = node.path("articleFiles").asInt(-1);
+                if (articleFiles < 0) {
+                    throw new IOException("written by a version of Entente before the article files");
+                }
                 tables.load(settings.outDir());
+                if (tables.articleFileCount() < articleFiles) {
+                    throw new IOException(articleFiles + " article files expected, " + tables.articleFileCount() + " found");
+                }
                 loaded = true;
                 flushes = node.path("flushes").asLong();
                 LOG.info("resuming views in {} from {} recorded offsets", settings.outDir(), offsets.size());
@@ -213,7 +224,10 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         Set<ViewTables.View> dirty = tables.takeDirty();
         for (ViewTables.View view : dirty) {
             if (view == ViewTables.View.ARTICLES) {
-                AtomicFiles.write(dir, ViewTables.ARTICLES_FILE, tables::writeArticlesJson);
+                Path articles = dir.resolve(ViewTables.ARTICLES_DIR);
+                for (int file : tables.takeDirtyArticleFiles()) {
+                    AtomicFiles.write(articles, ViewTables.articleFileName(file), out -> tables.writeArticleFile(file, out));
+                }
             } else {
                 AtomicFiles.write(dir, ViewTables.jsonName(view.topic), out -> tables.writeCountsJson(view.topic, out));
                 AtomicFiles.write(dir, ViewTables.csvName(view.topic), out -> tables.writeCountsCsv(view.topic, out));
@@ -246,6 +260,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         manifest.put("updated", Instant.now().toString());
         manifest.put("flushes", flushes);
         manifest.put("articles", tables.articles.size());
+        manifest.put("articleFiles", tables.articleFileCount());
         manifest.put("consistent", consistent);
         AtomicFiles.write(dir, MANIFEST, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         // the files are durable: only now may a restart skip these records

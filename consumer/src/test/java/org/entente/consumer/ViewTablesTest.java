@@ -86,7 +86,7 @@ class ViewTablesTest {
         t.apply(Topics.ARTICLE_FACTS, "a", own);
         // pretty printed: its line is written anew, so articles.json keeps one article a line
         t.apply(Topics.ARTICLE_FACTS, "b", Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(dated("b", "v1", "2025-04")));
-        List<String> lines = new String(t.articlesJson(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(t.articleFile(0), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).containsExactly("[", new String(own, StandardCharsets.UTF_8) + ",",
                 new String(json(dated("b", "v1", "2025-04")), StandardCharsets.UTF_8), "]");
     }
@@ -97,27 +97,44 @@ class ViewTablesTest {
     }
 
     @Test
-    void listsArticlesNewestMonthFirstThenByIdOneLineEachThroughCorrectionsAndRetractions() throws IOException {
+    void listsArticlesInOrderOfArrivalAThousandAFileThroughCorrectionsAndRetractions() throws IOException {
         ViewTables t = new ViewTables();
+        for (int i = 0; i < ViewTables.ARTICLES_PER_FILE; i++) {
+            t.apply(Topics.ARTICLE_FACTS, "x" + i, json(dated("x" + i, "v1", "2024-01")));
+        }
         t.apply(Topics.ARTICLE_FACTS, "b", json(dated("b", "v1", "2025-05")));
         t.apply(Topics.ARTICLE_FACTS, "a", json(dated("a", "v1", "2025-05")));
         t.apply(Topics.ARTICLE_FACTS, "c", json(dated("c", "v1", "2024-12")));
-        t.apply(Topics.ARTICLE_FACTS, "d", json(dated("d", "v1", "2025-11")));
-        t.apply(Topics.ARTICLE_FACTS, "e", json(dated("e", "v1", null)));
-        // a correction that moves d to another month, a retraction of a
-        t.apply(Topics.ARTICLE_FACTS, "d", json(dated("d", "v2", "2023-01")));
+        assertThat(t.articleFileCount()).isEqualTo(2);
+        assertThat(t.takeDirtyArticleFiles()).containsExactly(0, 1);
+        assertThat(t.takeDirtyArticleFiles()).isEmpty();
+        // a correction keeps its place (and month order is the page's business), a retraction
+        // leaves a gap that a new article does not fill; an article sent again after its
+        // retraction is new
+        t.apply(Topics.ARTICLE_FACTS, "b", json(dated("b", "v2", "2023-01")));
         t.apply(Topics.ARTICLE_FACTS, "a", null);
+        t.apply(Topics.ARTICLE_FACTS, "d", json(dated("d", "v1", null)));
+        t.apply(Topics.ARTICLE_FACTS, "x7", null);
+        t.apply(Topics.ARTICLE_FACTS, "x7", json(dated("x7", "v2", "2024-01")));
+        assertThat(t.takeDirtyArticleFiles()).containsExactly(0, 1);
 
-        String file = new String(t.articlesJson(), StandardCharsets.UTF_8);
+        String file = new String(t.articleFile(1), StandardCharsets.UTF_8);
         List<ArticleFacts> listed = Json.MAPPER.readValue(file, new com.fasterxml.jackson.core.type.TypeReference<>() { });
-        assertThat(listed).containsExactly(dated("b", "v1", "2025-05"), dated("c", "v1", "2024-12"),
-                dated("d", "v2", "2023-01"), dated("e", "v1", null));
+        assertThat(listed).containsExactly(dated("b", "v2", "2023-01"), dated("c", "v1", "2024-12"),
+                dated("d", "v1", null), dated("x7", "v2", "2024-01"));
         assertThat(file.lines().toList()).hasSize(6).first().isEqualTo("[");
-        assertThat(file.lines().toList().get(1)).startsWith("{\"id\":\"b\",\"version\":\"v1\"").endsWith("},");
+        assertThat(file.lines().toList().get(1)).startsWith("{\"id\":\"b\",\"version\":\"v2\"").endsWith("},");
+        assertThat(Json.MAPPER.readTree(t.articleFile(0)).size()).isEqualTo(ViewTables.ARTICLES_PER_FILE - 1);
+        assertThat(t.articlesNewestFirst()).extracting(ArticleFacts::id).startsWith("c", "x0", "x1").endsWith("b", "d");
 
+        // every article of a file retracted: the file stays, as an empty array
+        for (int i = 0; i < ViewTables.ARTICLES_PER_FILE; i++) {
+            t.apply(Topics.ARTICLE_FACTS, "x" + i, null);
+        }
+        assertThat(new String(t.articleFile(0), StandardCharsets.UTF_8)).isEqualTo("[\n]\n");
         t.clear();
-        assertThat(new String(t.articlesJson(), StandardCharsets.UTF_8)).isEqualTo("[\n]\n");
-        assertThat(Json.MAPPER.readTree(t.articlesJson()).size()).isZero();
+        assertThat(t.articleFileCount()).isZero();
+        assertThat(t.takeDirtyArticleFiles()).isEmpty();
     }
 
     @Test
@@ -320,6 +337,31 @@ class ViewTablesTest {
     }
 
     @Test
+    void aFileWrittenInPiecesOfEverySizeHoldsExactlyThePieces() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        List<byte[]> pieces = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // single bytes, lines, and pieces larger than the 1 MiB buffer
+            int size = i % 50 == 0 ? (1 << 20) + random.nextInt(1 << 20) : random.nextInt(i % 3 == 0 ? 2 : 5000);
+            byte[] piece = new byte[size];
+            random.nextBytes(piece);
+            pieces.add(piece);
+            expected.writeBytes(piece);
+        }
+        AtomicFiles.write(dir, "pieces.bin", out -> {
+            for (byte[] piece : pieces) {
+                if (piece.length == 1) {
+                    out.write(piece[0]);
+                } else {
+                    out.write(piece);
+                }
+            }
+        });
+        assertThat(Files.readAllBytes(dir.resolve("pieces.bin"))).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
     void theLeftoversOfAFlushCutShortAreRemovedAndNothingElse() throws IOException {
         AtomicFiles.write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve(".x.json.123.tmp"), "[4, 5");
@@ -335,7 +377,8 @@ class ViewTablesTest {
     void loadsBackWhatItWrote() throws IOException {
         ViewTables t = new ViewTables();
         oneSettledArticle(t);
-        AtomicFiles.write(dir, ViewTables.ARTICLES_FILE, t.articlesJson());
+        Files.createDirectory(dir.resolve(ViewTables.ARTICLES_DIR));
+        AtomicFiles.write(dir.resolve(ViewTables.ARTICLES_DIR), ViewTables.articleFileName(0), t.articleFile(0));
         for (String topic : Topics.COUNT_TOPICS) {
             AtomicFiles.write(dir, ViewTables.jsonName(topic), t.countsJson(topic));
         }
@@ -344,5 +387,28 @@ class ViewTablesTest {
         assertThat(back.articles).isEqualTo(t.articles);
         assertThat(back.counts).isEqualTo(t.counts);
         assertThat(back.consistent()).isTrue();
+        assertThat(back.anyDirty()).isFalse();
+        assertThat(back.articleFile(0)).isEqualTo(t.articleFile(0));
+    }
+
+    @Test
+    void anArticleFoundInTwoFilesStaysInTheLaterOneAndTheEarlierIsRewritten() throws IOException {
+        Path articles = Files.createDirectory(dir.resolve(ViewTables.ARTICLES_DIR));
+        AtomicFiles.write(articles, "00000.json", ("[\n" + new String(json(dated("a", "v1", "2025-05")), StandardCharsets.UTF_8)
+                + ",\n" + new String(json(dated("b", "v1", "2025-05")), StandardCharsets.UTF_8) + "\n]\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(articles, "00002.json", ("[" + new String(json(dated("a", "v2", "2025-06")), StandardCharsets.UTF_8)
+                + "]").getBytes(StandardCharsets.UTF_8));
+        for (String topic : Topics.COUNT_TOPICS) {
+            AtomicFiles.write(dir, ViewTables.jsonName(topic), "[]".getBytes(StandardCharsets.UTF_8));
+        }
+        ViewTables back = new ViewTables();
+        back.load(dir);
+        assertThat(back.articles.get("a")).isEqualTo(dated("a", "v2", "2025-06"));
+        assertThat(back.articleFileCount()).isEqualTo(3);
+        assertThat(back.takeDirty()).containsExactly(ViewTables.View.ARTICLES);
+        assertThat(back.takeDirtyArticleFiles()).containsExactly(0);
+        assertThat(Json.MAPPER.readTree(back.articleFile(0)).findValuesAsText("id")).containsExactly("b");
+        assertThat(Json.MAPPER.readTree(back.articleFile(1)).size()).isZero();
+        assertThat(Json.MAPPER.readTree(back.articleFile(2)).findValuesAsText("id")).containsExactly("a");
     }
 }

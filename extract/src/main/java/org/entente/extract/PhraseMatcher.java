@@ -160,28 +160,38 @@ final class PhraseMatcher<T> {
                 }
             }
         }
+        // rows in breadth-first order: the nodes a walk visits most (near the root: the first
+        // letters of words) share cache lines and pages instead of being spread over the table
+        int[] id = new int[nodes];
+        for (int k = 0; k < tail; k++) {
+            id[queue[k]] = k + 1;
+        }
         @SuppressWarnings("unchecked")
         Entry<T>[][] table = new Entry[nodes][];
         firstOutput = new int[nodes];
+        int[] links = new int[nodes];
         for (int node = 0; node < nodes; node++) {
             List<Entry<T>> own = outputs.get(node);
-            table[node] = own == null ? null : own.toArray(new Entry[0]);
-            firstOutput[node] = own != null ? node : outputLink[node];
+            table[id[node]] = own == null ? null : own.toArray(new Entry[0]);
+            firstOutput[id[node]] = id[own != null ? node : outputLink[node]];
+            links[id[node]] = id[outputLink[node]];
         }
         entries = table;
+        outputLink = links;
         delta = new int[nodes * WIDTH];
         plain = new int[nodes * WIDTH];
-        int afterReset = next[0][BOUNDARY];
+        int afterReset = id[next[0][BOUNDARY]];
         for (int node = 0; node < nodes; node++) {
+            int row = id[node] * WIDTH;
             for (int sym = 0; sym < BOUNDARY; sym++) {
                 int target = next[node][sym];
-                int walked = bounds(sym) ? next[target][BOUNDARY] : target;
-                plain[node * WIDTH + sym] = target * WIDTH;
-                delta[node * WIDTH + sym] = firstOutput[target] != 0 ? -walked * WIDTH : walked * WIDTH;
+                int walked = id[bounds(sym) ? next[target][BOUNDARY] : target];
+                plain[row + sym] = id[target] * WIDTH;
+                delta[row + sym] = firstOutput[id[target]] != 0 ? -walked * WIDTH : walked * WIDTH;
             }
             // no phrase holds a reset char, so the walk starts afresh, past a boundary
-            plain[node * WIDTH + RESET] = 0;
-            delta[node * WIDTH + RESET] = afterReset * WIDTH;
+            plain[row + RESET] = 0;
+            delta[row + RESET] = afterReset * WIDTH;
         }
         startRow = afterReset * WIDTH;
         next = null;
