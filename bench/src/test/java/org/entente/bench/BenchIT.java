@@ -30,10 +30,12 @@ class BenchIT {
                 "e2e_ratio_to_raw_produce", "views_last_flush_ms", "streams_heap_max_mb")) {
             assertThat(node.get(field).asDouble()).as(field).isPositive();
         }
-        for (String field : List.of("rate_per_s", "p50", "p99", "max")) {
+        for (String field : List.of("rate_per_s", "p50", "p99", "max", "count_topics_p50", "count_topics_p99")) {
             assertThat(node.get("latency_ms").get(field).isNumber()).as(field).isTrue();
         }
         assertThat(node.get("latency_ms").get("samples").asInt()).isEqualTo(600);
+        // every article is also seen on the count topics, before any view writer
+        assertThat(node.get("latency_ms").get("count_topics_samples").asInt()).isEqualTo(600);
         for (String field : List.of("streams", "broker_producer_views", "bound_per_s")) {
             assertThat(node.get("cpu_ms_per_article").get(field).asDouble()).as(field).isPositive();
         }

@@ -40,7 +40,11 @@ final class ReportPage {
     }
 
     static String render(ViewTables tables, ViewSettings settings) {
-        ObjectNode data = data(tables, settings.heatmapPairs(), settings.articlesPerCell());
+        return render(data(tables, settings.heatmapPairs(), settings.articlesPerCell()));
+    }
+
+    /** The page of data already taken from the tables: needs nothing else, so any thread may run it. */
+    static String render(ObjectNode data) {
         String json = data.toString().replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         return PAGE[0] + json + PAGE[1];
     }

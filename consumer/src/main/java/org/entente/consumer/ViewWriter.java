@@ -71,6 +71,15 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     private long lastReport = Long.MIN_VALUE / 2;
     /** The last flush left the report page behind the other files. */
     private boolean reportBehind;
+    /** How long the last flush spent on the page (0 if it did not render it). */
+    private long reportNanos;
+    private final java.util.concurrent.ExecutorService pages = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "entente-views-page");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The page being written on the page thread, or the last one. */
+    private java.util.concurrent.Future<Void> page;
 
     public ViewWriter(Consumer<String, byte[]> consumer, ViewSettings settings) {
         this.consumer = consumer;
@@ -118,8 +127,9 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                     metrics.lastFlushNanos = took;
                     lastFlush = now;
                     // a slow flush (a large corpus) must not turn the writer into a file copier:
-                    // wait at least the configured interval, and at least twice the last flush
-                    nextAllowed = lastFlush + Math.max(settings.flushInterval().toNanos(), 2 * took);
+                    // wait at least the configured interval, and at least twice the last flush;
+                    // the page, rendered every few seconds, does not stretch every cycle after it
+                    nextAllowed = lastFlush + Math.max(settings.flushInterval().toNanos(), 2 * (took - reportNanos));
                 }
                 metrics.lag = lag(partitions);
                 // asked for the state between flushes: the tables are what the files show, answer now
@@ -139,6 +149,13 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             failure = e;
             throw e;
         } finally {
+            pages.shutdown();
+            try {
+                // a page in progress is finished, so the files left behind are whole and current
+                pages.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (!appliedSinceFlush && failure == null) {
                 // the tables are what the files show: the last answer of state() from now on
                 state = tables.snapshot(flushes);
@@ -233,19 +250,6 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                 AtomicFiles.write(dir, ViewTables.csvName(view.topic), out -> tables.writeCountsCsv(view.topic, out));
             }
         }
-        // the page is for reading, and rendering it costs as much as the rest of a flush: while the
-        // records keep coming (counts still catching up with facts) it follows at its own pace; a
-        // flush that has read everything there is and adds up renders it, so the page is never
-        // behind the files once the flow stops
-        long now = System.nanoTime();
-        if (lag(partitions) == 0 && tables.consistent() || now - lastReport >= settings.reportInterval().toNanos()) {
-            AtomicFiles.write(dir, REPORT, ReportPage.render(tables, settings).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            lastReport = now;
-            reportBehind = false;
-        } else {
-            reportBehind = true;
-        }
-
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         ObjectNode manifest = Json.MAPPER.createObjectNode();
         ObjectNode offsets = manifest.putObject("offsets");
@@ -267,7 +271,57 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         consumer.commitSync(positions);
         metrics.flushes = flushes;
         appliedSinceFlush = false;
+        // the page is for reading, and rendering it costs more than the rest of a flush: while the
+        // records keep coming (counts still catching up with facts) it follows at its own pace; a
+        // flush that has read everything there is and adds up renders it, so the page is never
+        // behind the files once the flow stops (and is there when a waiter on that state wakes)
+        long now = System.nanoTime();
+        checkPage();
+        boolean settled = lag(partitions) == 0 && consistent;
+        boolean idle = page == null || page.isDone();
+        if (settled || idle && now - lastReport >= settings.reportInterval().toNanos()) {
+            // the data is taken from the tables here; turning it into a page of megabytes and
+            // writing it happen on the page thread while this one goes on reading and flushing
+            // (one page at a time, in order, so an older page never replaces a newer one)
+            ObjectNode data = ReportPage.data(tables, settings.heatmapPairs(), settings.articlesPerCell());
+            page = pages.submit(() -> {
+                AtomicFiles.write(dir, REPORT, ReportPage.render(data).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return null;
+            });
+            if (settled) {
+                // nothing more is coming: the page is there when a waiter on this state wakes
+                awaitPage();
+            }
+            reportNanos = System.nanoTime() - now;
+            lastReport = now;
+            reportBehind = false;
+        } else {
+            reportNanos = 0;
+            reportBehind = true;
+        }
         published();
+    }
+
+    /** Fails the writer, as a failed flush does, if the last page could not be written. */
+    private void checkPage() throws IOException {
+        if (page != null && page.isDone()) {
+            awaitPage();
+        }
+    }
+
+    private void awaitPage() throws IOException {
+        try {
+            page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the report page was written", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot write the report page: " + cause, cause);
+        }
     }
 
     /**
