@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What the files on disk show after a flush.
  *
- * @param articleVersions id to version of every article in {@code articles.json}
+ * @param articleVersions id to version of every article in the article files
  * @param consistent      every count view equals the counts its article facts imply
  * @param counts          per count topic, key to count, as in the count views
  * @param unsettled       per count topic, the keys whose count differs from what the listed facts

@@ -64,7 +64,7 @@ final class ViewTables {
 
     /**
      * The files are rewritten whole on every flush that changes them and grow with the corpus
-     * (articles.json about 1 KB per article with its evidence): one record per line instead of
+     * (an article is about 1 KB with its evidence): one record per line instead of
      * pretty printing halves the time spent writing them and keeps them readable with line tools.
      */
     private static final ObjectWriter LINE_WRITER = Json.MAPPER.writer();

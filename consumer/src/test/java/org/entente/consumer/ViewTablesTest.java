@@ -84,7 +84,7 @@ class ViewTablesTest {
                 + "\"countries\":[\"KZ\",\"VN\"],\"pairs\":[\"KZ-VN\"],\"domains\":[\"trade\"],\"evidence\":[],"
                 + "\"reviewed\":true}").getBytes(StandardCharsets.UTF_8);
         t.apply(Topics.ARTICLE_FACTS, "a", own);
-        // pretty printed: its line is written anew, so articles.json keeps one article a line
+        // pretty printed: its line is written anew, so the article file keeps one article a line
         t.apply(Topics.ARTICLE_FACTS, "b", Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(dated("b", "v1", "2025-04")));
         List<String> lines = new String(t.articleFile(0), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).containsExactly("[", new String(own, StandardCharsets.UTF_8) + ",",

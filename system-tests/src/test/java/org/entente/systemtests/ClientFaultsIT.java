@@ -104,7 +104,7 @@ class ClientFaultsIT {
                 running.awaitSent(Duration.ofMinutes(3));
                 Exactness.assertExact(bootstrap, Map.of(), views, feed.truth, Duration.ofMinutes(4));
                 writer.close();
-                try (Stream<Path> files = Files.list(views)) {
+                try (Stream<Path> files = Files.walk(views)) {
                     assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".")))
                             .as("temporary files of interrupted flushes are cleaned up").isEmpty();
                 }
@@ -137,13 +137,16 @@ class ClientFaultsIT {
         }
     }
 
-    /** Every file the writer left parses completely: JSON to its end, CSV row for row, the page to its last tag. */
+    /**
+     * Every file the writer left parses completely: JSON to its end (the article files too), CSV
+     * row for row, the page to its last tag.
+     */
     private static void assertWholeFiles(Path views) throws IOException {
         if (!Files.exists(views.resolve("manifest.json"))) {
             return;
         }
-        try (Stream<Path> files = Files.list(views)) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(views)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
                 if (name.startsWith(".")) {
                     continue; // a flush cut short: hidden, removed when the writer starts again
