@@ -133,7 +133,7 @@ final class ReportPage {
         List<ArticleFacts> attention = new ArrayList<>();
         long attentionWanted = Math.min(ATTENTION, tables.articles.size() - counted);
         int cellsFull = 0;
-        for (ArticleFacts f : tables.articlesNewestFirst()) {
+        for (ArticleFacts f : tables.newestFirst(heatSet, attentionWanted > 0)) {
             if (cellsFull == cellWanted.size() && attention.size() >= attentionWanted) {
                 break;
             }

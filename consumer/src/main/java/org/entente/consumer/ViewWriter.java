@@ -71,6 +71,9 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     private long lastReport = Long.MIN_VALUE / 2;
     /** The last flush left the report page behind the other files. */
     private boolean reportBehind;
+    /** A count view's CSV, made while its JSON is written; kept from flush to flush. */
+    private final Bytes csv = new Bytes();
+
     /** How long the last flush spent on the page (0 if it did not render it). */
     private long reportNanos;
     private final java.util.concurrent.ExecutorService pages = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -246,8 +249,9 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                     AtomicFiles.write(articles, ViewTables.articleFileName(file), out -> tables.writeArticleFile(file, out));
                 }
             } else {
-                AtomicFiles.write(dir, ViewTables.jsonName(view.topic), out -> tables.writeCountsJson(view.topic, out));
-                AtomicFiles.write(dir, ViewTables.csvName(view.topic), out -> tables.writeCountsCsv(view.topic, out));
+                csv.reset();
+                AtomicFiles.write(dir, ViewTables.jsonName(view.topic), out -> tables.writeCounts(view.topic, out, csv));
+                AtomicFiles.write(dir, ViewTables.csvName(view.topic), csv::writeTo);
             }
         }
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
@@ -464,5 +468,38 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
+    }
+
+    /** A growable byte buffer without the locks of {@link java.io.ByteArrayOutputStream}. */
+    static final class Bytes extends java.io.OutputStream {
+        private byte[] buf = new byte[1 << 16];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            if (count + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
+        }
+
+        void reset() {
+            count = 0;
+        }
+
+        void writeTo(java.io.OutputStream out) throws IOException {
+            out.write(buf, 0, count);
+        }
     }
 }

@@ -73,8 +73,23 @@ class ViewTablesTest {
                 ]
                 """);
         assertThat(t.sorted(Topics.PAIR_COUNTS)).extracting(CountValue::pair).containsExactly("KZ-VN", "AU-VN", "KG-VN", "LA-VN");
+        assertBothViewsInOneWalk(t, Topics.PAIR_COUNTS);
         t.clear();
         assertThat(new String(t.countsCsv(Topics.PAIR_COUNTS), StandardCharsets.UTF_8)).isEqualTo("pair,articles\n");
+        assertBothViewsInOneWalk(t, Topics.PAIR_COUNTS);
+    }
+
+    /** The writer's single walk gives the same two files as the views written one by one. */
+    private static void assertBothViewsInOneWalk(ViewTables t, String topic) throws IOException {
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        ViewWriter.Bytes csv = new ViewWriter.Bytes();
+        csv.write('x');
+        csv.reset();
+        t.writeCounts(topic, json, csv);
+        java.io.ByteArrayOutputStream csvBytes = new java.io.ByteArrayOutputStream();
+        csv.writeTo(csvBytes);
+        assertThat(new String(json.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(new String(t.countsJson(topic), StandardCharsets.UTF_8));
+        assertThat(new String(csvBytes.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(new String(t.countsCsv(topic), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -125,7 +140,9 @@ class ViewTablesTest {
         assertThat(file.lines().toList()).hasSize(6).first().isEqualTo("[");
         assertThat(file.lines().toList().get(1)).startsWith("{\"id\":\"b\",\"version\":\"v2\"").endsWith("},");
         assertThat(Json.MAPPER.readTree(t.articleFile(0)).size()).isEqualTo(ViewTables.ARTICLES_PER_FILE - 1);
-        assertThat(t.articlesNewestFirst()).extracting(ArticleFacts::id).startsWith("c", "x0", "x1").endsWith("b", "d");
+        assertThat(t.newestFirst(Set.of("KZ-VN"), false)).extracting(ArticleFacts::id).startsWith("c", "x0", "x1").endsWith("b", "d")
+                .hasSize(ViewTables.ARTICLES_PER_FILE + 3);
+        assertThat(t.newestFirst(Set.of("KG-VN"), false)).isEmpty();
 
         // every article of a file retracted: the file stays, as an empty array
         for (int i = 0; i < ViewTables.ARTICLES_PER_FILE; i++) {
@@ -197,6 +214,12 @@ class ViewTablesTest {
                 t.apply(topic, ViewTables.keyOf(topic, c), c.articles() == 0 ? null : json(c));
             }
             assertThat(t.unsettled()).as("step %d", step).isEqualTo(recountUnsettled(t));
+            // the page's articles, kept by pair as they come: the same as sorting them all now
+            List<ArticleFacts> newest = t.articles.values().stream().sorted(java.util.Comparator.comparing(ArticleFacts::date)
+                    .reversed().thenComparing(ArticleFacts::id)).toList();
+            assertThat(t.newestFirst(Set.of("KZ-VN", "FR-KZ"), true)).as("step %d", step).containsExactlyElementsOf(newest);
+            assertThat(t.newestFirst(Set.of("KZ-VN"), false)).as("step %d", step)
+                    .containsExactlyElementsOf(newest.stream().filter(f -> !f.pairs().isEmpty()).toList());
             // the state the writer's listeners read in place is the copy callers of state() get
             ViewState live = t.live(step);
             ViewState copy = t.snapshot(step);
@@ -359,6 +382,27 @@ class ViewTablesTest {
             }
         });
         assertThat(Files.readAllBytes(dir.resolve("pieces.bin"))).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void theCsvBufferGrowsAndStartsAfreshOnReset() throws IOException {
+        ViewWriter.Bytes bytes = new ViewWriter.Bytes();
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        for (int round = 0; round < 2; round++) {
+            bytes.reset();
+            expected.reset();
+            for (int i = 0; i < 30_000; i++) {
+                byte[] line = ("row " + i + ",").getBytes(StandardCharsets.UTF_8);
+                bytes.write(line);
+                bytes.write('\n');
+                expected.write(line);
+                expected.write('\n');
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            bytes.writeTo(out);
+            assertThat(out.size()).isEqualTo(318_890);
+            assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        }
     }
 
     @Test
