@@ -43,9 +43,29 @@ final class ReportPage {
         return render(data(tables, settings.heatmapPairs(), settings.articlesPerCell()));
     }
 
-    /** The page of data already taken from the tables: needs nothing else, so any thread may run it. */
-    static String render(ObjectNode data) {
-        String json = data.toString().replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    /**
+     * What the page shows, taken from the tables: the counts already as JSON, the articles as the
+     * (immutable) facts they are, to be turned into JSON with their evidence by {@link #render}.
+     */
+    record Data(ObjectNode root, Map<String, List<ArticleFacts>> behind, List<ArticleFacts> attention) {
+    }
+
+    /**
+     * The page of data already taken from the tables: needs nothing else, so any thread may run it
+     * (once per {@link Data}: it completes the data's JSON).
+     */
+    static String render(Data data) {
+        ObjectNode root = data.root();
+        Map<String, Integer> index = new HashMap<>();
+        ArrayNode articles = root.putArray("articles");
+        ObjectNode cellArticles = root.putObject("cellArticles");
+        data.behind().forEach((cell, list) -> {
+            ArrayNode ids = cellArticles.putArray(cell);
+            list.forEach(f -> ids.add(indexOf(f, index, articles)));
+        });
+        ArrayNode attentionIds = root.putArray("attention");
+        data.attention().forEach(f -> attentionIds.add(indexOf(f, index, articles)));
+        String json = root.toString().replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         return PAGE[0] + json + PAGE[1];
     }
 
@@ -59,7 +79,7 @@ final class ReportPage {
         return new String[] {page.substring(0, at), page.substring(at + "\"__DATA__\"".length())};
     }
 
-    static ObjectNode data(ViewTables tables, int heatmapPairs, int articlesPerCell) {
+    static Data data(ViewTables tables, int heatmapPairs, int articlesPerCell) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("generated", Instant.now().toString());
         List<CountValue> pairs = tables.sorted(Topics.PAIR_COUNTS);
@@ -127,21 +147,14 @@ final class ReportPage {
             list.forEach(m -> series.addArray().add(m.month()).add(m.articles()));
         });
 
-        // the articles behind each shown cell, most recent first, and the ones that gave no pair;
-        // the walk through the articles stops once every list is as full as it can be
+        // the articles behind each shown cell, most recent first, and the most recent ones that
+        // gave no pair; the walk through the articles stops once every list is as full as it can be
         Map<String, List<ArticleFacts>> behind = new HashMap<>();
-        List<ArticleFacts> attention = new ArrayList<>();
-        long attentionWanted = Math.min(ATTENTION, tables.articles.size() - counted);
+        List<ArticleFacts> attention = tables.newestPairless(ATTENTION);
         int cellsFull = 0;
-        for (ArticleFacts f : tables.newestFirst(heatSet, attentionWanted > 0)) {
-            if (cellsFull == cellWanted.size() && attention.size() >= attentionWanted) {
+        for (ArticleFacts f : tables.newestFirst(heatSet)) {
+            if (cellsFull == cellWanted.size()) {
                 break;
-            }
-            if (f.pairs().isEmpty()) {
-                if (attention.size() < ATTENTION) {
-                    attention.add(f);
-                }
-                continue;
             }
             for (String pair : f.pairs()) {
                 if (!heatSet.contains(pair)) {
@@ -159,17 +172,8 @@ final class ReportPage {
                 }
             }
         }
-        Map<String, Integer> index = new HashMap<>();
-        ArrayNode articles = root.putArray("articles");
-        ObjectNode cellArticles = root.putObject("cellArticles");
-        behind.forEach((cell, list) -> {
-            ArrayNode ids = cellArticles.putArray(cell);
-            list.forEach(f -> ids.add(indexOf(f, index, articles)));
-        });
-        ArrayNode attentionIds = root.putArray("attention");
-        attention.forEach(f -> attentionIds.add(indexOf(f, index, articles)));
         root.put("perCell", articlesPerCell);
-        return root;
+        return new Data(root, behind, attention);
     }
 
     private static int indexOf(ArticleFacts f, Map<String, Integer> index, ArrayNode articles) {

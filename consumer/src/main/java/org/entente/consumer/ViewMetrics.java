@@ -9,6 +9,10 @@ final class ViewMetrics {
     volatile long flushes;
     volatile long lastFlushNanos;
     volatile long lag;
+    /** Time spent applying records, flushing (the page's data included), and taking the page's data. */
+    volatile long applyNanos;
+    volatile long flushNanos;
+    volatile long pageNanos;
     /** As of the last flush. */
     volatile long articles;
     volatile boolean consistent;
@@ -21,11 +25,20 @@ final class ViewMetrics {
         out.append("# HELP entente_views_last_flush_seconds Duration of the last flush.\n")
                 .append("# TYPE entente_views_last_flush_seconds gauge\n")
                 .append(String.format(Locale.ROOT, "entente_views_last_flush_seconds %.6f%n", lastFlushNanos / 1e9));
+        seconds(out, "entente_views_apply_seconds_total", "Time spent applying records to the tables.", applyNanos);
+        seconds(out, "entente_views_flush_seconds_total", "Time spent writing files, the report page's data included.", flushNanos);
+        seconds(out, "entente_views_page_seconds_total", "Time the writer spent taking the report page's data.", pageNanos);
         metric(out, "entente_views_lag_records", "gauge", "Records in the view topics not yet read.", lag);
         metric(out, "entente_views_articles", "gauge", "Articles in the views.", articles);
         metric(out, "entente_views_consistent", "gauge", "1 when every count view equals what the article facts imply.",
                 consistent ? 1 : 0);
         return out.toString();
+    }
+
+    private static void seconds(StringBuilder out, String name, String help, long nanos) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" counter\n")
+                .append(String.format(Locale.ROOT, "%s %.6f%n", name, nanos / 1e9));
     }
 
     private static void metric(StringBuilder out, String name, String type, String help, long value) {

@@ -259,17 +259,29 @@ final class ViewTables {
         return countryArticles.keySet();
     }
 
-    /** The articles naming any of these pairs (and those naming none), newest month first, then by id. */
-    List<ArticleFacts> newestFirst(java.util.Collection<String> pairs, boolean withPairless) {
+    /** The articles naming any of these pairs, newest month first, then by id. */
+    List<ArticleFacts> newestFirst(java.util.Collection<String> pairs) {
         Set<String> ids = new HashSet<>();
         for (String pair : pairs) {
             ids.addAll(articlesOfPair.getOrDefault(pair, Set.of()));
         }
-        if (withPairless) {
-            ids.addAll(pairless);
-        }
         List<ArticleFacts> out = new ArrayList<>(ids.size());
         ids.forEach(id -> out.add(articles.get(id)));
+        out.sort(NEWEST_FIRST);
+        return out;
+    }
+
+    /** The most recent articles that name no pair, at most {@code limit}, newest month first, then by id. */
+    List<ArticleFacts> newestPairless(int limit) {
+        // the oldest of those kept on top, so the kept ones are found in one pass without sorting all
+        java.util.PriorityQueue<ArticleFacts> kept = new java.util.PriorityQueue<>(NEWEST_FIRST.reversed());
+        for (String id : pairless) {
+            kept.add(articles.get(id));
+            if (kept.size() > limit) {
+                kept.poll();
+            }
+        }
+        List<ArticleFacts> out = new ArrayList<>(kept);
         out.sort(NEWEST_FIRST);
         return out;
     }

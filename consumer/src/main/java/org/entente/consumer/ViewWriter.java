@@ -110,6 +110,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             long nextAllowed = 0;
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                long applying = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> r : records) {
                     metrics.read++;
                     try {
@@ -122,12 +123,17 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                     }
                 }
                 long now = System.nanoTime();
+                if (!records.isEmpty()) {
+                    metrics.applyNanos += now - applying;
+                }
                 boolean reportDue = reportBehind && now - lastReport >= settings.reportInterval().toNanos();
                 if ((tables.anyDirty() || reportDue) && now >= nextAllowed) {
                     long started = System.nanoTime();
                     flush(partitions);
                     long took = System.nanoTime() - started;
                     metrics.lastFlushNanos = took;
+                    metrics.flushNanos += took;
+                    metrics.pageNanos += reportNanos;
                     lastFlush = now;
                     // a slow flush (a large corpus) must not turn the writer into a file copier:
                     // wait at least the configured interval, and at least twice the last flush;
@@ -287,7 +293,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             // the data is taken from the tables here; turning it into a page of megabytes and
             // writing it happen on the page thread while this one goes on reading and flushing
             // (one page at a time, in order, so an older page never replaces a newer one)
-            ObjectNode data = ReportPage.data(tables, settings.heatmapPairs(), settings.articlesPerCell());
+            ReportPage.Data data = ReportPage.data(tables, settings.heatmapPairs(), settings.articlesPerCell());
             page = pages.submit(() -> {
                 AtomicFiles.write(dir, REPORT, ReportPage.render(data).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 return null;
@@ -402,6 +408,18 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     /** How long the last flush took: it grows with the views, since every file is rewritten whole. */
     public Duration lastFlushTime() {
         return Duration.ofNanos(metrics.lastFlushNanos);
+    }
+
+    /** Where the writer's time went so far; differences between two calls measure a phase. */
+    public record Timings(long flushes, long applyNanos, long flushNanos, long pageNanos) {
+        public Timings since(Timings earlier) {
+            return new Timings(flushes - earlier.flushes, applyNanos - earlier.applyNanos, flushNanos - earlier.flushNanos,
+                    pageNanos - earlier.pageNanos);
+        }
+    }
+
+    public Timings timings() {
+        return new Timings(metrics.flushes, metrics.applyNanos, metrics.flushNanos, metrics.pageNanos);
     }
 
     /**
