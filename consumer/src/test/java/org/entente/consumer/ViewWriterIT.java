@@ -135,7 +135,15 @@ class ViewWriterIT {
         assertThat(seen).first().isEqualTo(flushes + ":{a1=v1}:{trade=1}");
         assertThat(seen).last().isEqualTo(manifest.get("flushes").asLong() + ":{a1=v1, a2=v1}:{trade=2}");
         assertThat(second.prometheusMetrics()).contains("entente_views_records_skipped_total 1\n")
-                .contains("entente_views_consistent 1\n").contains("entente_views_articles 2\n");
+                .contains("entente_views_consistent 1\n").contains("entente_views_articles 2\n")
+                .contains("# TYPE entente_views_flush_seconds_total counter\n");
+        // where the writer's time went: every flush counted (those before the restart included)
+        assertThat(second.timings().flushes()).isEqualTo(manifest.get("flushes").asLong());
+        assertThat(second.timings().flushNanos()).isPositive();
+        assertThat(second.timings().applyNanos()).isPositive();
+        double flushSeconds = Double.parseDouble(second.prometheusMetrics().lines()
+                .filter(l -> l.startsWith("entente_views_flush_seconds_total ")).findFirst().orElseThrow().split(" ")[1]);
+        assertThat(flushSeconds).isPositive();
         try (MetricsServer server = MetricsServer.start("localhost:0", second::prometheusMetrics)) {
             var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + server.port() + "/metrics")).build(),
