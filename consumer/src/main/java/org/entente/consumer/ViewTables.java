@@ -73,8 +73,8 @@ final class ViewTables {
     final Map<String, ArticleFacts> articles = new HashMap<>();
     /** The page's order: newest month first, articles without a month last, then by id. */
     private static final Comparator<ArticleFacts> NEWEST_FIRST = (a, b) -> {
-        // written out rather than composed: it runs some twenty times per article, and composed
-        // comparators took a tenth of the writer's time
+        // written out rather than composed of key extractors, nullsLast and reversed, which cost
+        // several calls per comparison
         String x = a.date();
         String y = b.date();
         if (x != y) {
@@ -93,8 +93,8 @@ final class ViewTables {
     };
     /**
      * Per pair, the articles naming it, and the articles naming none: what the page lists, found
-     * without keeping every article in date order as it arrives (a tree of 200,000 articles cost a
-     * sixth of the writer's time).
+     * without keeping every article in date order as it arrives (a tree of every article, updated
+     * with each record, was among the writer's largest costs).
      */
     private final Map<String, Set<String>> articlesOfPair = new HashMap<>();
     private final Set<String> pairless = new HashSet<>();
