@@ -351,6 +351,8 @@ public final class Bench {
         // sentAt: not yet seen in the views (the views' watcher removes what it sees); sendTimes: all
         Map<String, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Long> sendTimes = new java.util.concurrent.ConcurrentHashMap<>();
+        // the ids in the order their sends were acknowledged, for the watch of the count topics
+        java.util.Queue<String> landed = new java.util.concurrent.ConcurrentLinkedQueue<>();
         // where each article landed: the views know it is counted once a count reaches past it
         Map<String, long[]> landedAt = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Long> seenAfter = new java.util.concurrent.ConcurrentHashMap<>();
@@ -373,6 +375,7 @@ public final class Bench {
                         if (e == null) {
                             landedAt.put(a.id(), new long[] {metadata.partition(), metadata.offset()});
                             sendTimes.put(a.id(), sendTime);
+                            landed.add(a.id());
                             sentAt.put(a.id(), sendTime);
                         }
                     });
@@ -396,7 +399,7 @@ public final class Bench {
         };
         views.addFlushListener(watcher);
         Map<String, Long> onTopicsAfter = new java.util.concurrent.ConcurrentHashMap<>();
-        TopicsWatch topicsWatch = new TopicsWatch(config, sendTimes, landedAt, keysOf, onTopicsAfter);
+        TopicsWatch topicsWatch = new TopicsWatch(config, landed, sendTimes, landedAt, keysOf, onTopicsAfter);
         topicsWatch.start();
         sender.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencySeconds() + 120L);
@@ -429,7 +432,7 @@ public final class Bench {
         private final Thread thread;
         private volatile boolean running = true;
 
-        TopicsWatch(EntenteConfig config, Map<String, Long> sentAt, Map<String, long[]> landedAt,
+        TopicsWatch(EntenteConfig config, java.util.Queue<String> landed, Map<String, Long> sentAt, Map<String, long[]> landedAt,
                     Map<String, Map<String, Set<String>>> keysOf, Map<String, Long> seenAfter) {
             Properties p = new Properties();
             p.put("bootstrap.servers", config.bootstrapServers());
@@ -445,26 +448,33 @@ public final class Bench {
                     }
                     consumer.assign(partitions);
                     consumer.seekToEnd(partitions);
-                    Set<String> done = new java.util.HashSet<>();
+                    // only the articles not yet seen are checked, and only when counts or articles came in
+                    List<String> pending = new ArrayList<>();
                     while (running) {
-                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                        var records = consumer.poll(Duration.ofMillis(20));
+                        for (ConsumerRecord<String, byte[]> r : records) {
                             var header = r.headers().lastHeader(org.entente.common.Provenance.THROUGH);
                             if (header != null) {
                                 reach.get(r.topic()).put(r.key(), org.entente.common.Provenance.parseThrough(header.value()));
                             }
                         }
-                        long now = System.nanoTime();
-                        for (Map.Entry<String, long[]> e : landedAt.entrySet()) {
-                            String id = e.getKey();
-                            Long sent = sentAt.get(id);
-                            if (sent == null || done.contains(id)) {
-                                continue;
-                            }
-                            if (covered(reach, keysOf.get(id), (int) e.getValue()[0], e.getValue()[1])) {
-                                done.add(id);
-                                seenAfter.put(id, now - sent);
-                            }
+                        boolean added = false;
+                        for (String id = landed.poll(); id != null; id = landed.poll()) {
+                            pending.add(id);
+                            added = true;
                         }
+                        if (records.isEmpty() && !added) {
+                            continue;
+                        }
+                        long now = System.nanoTime();
+                        pending.removeIf(id -> {
+                            long[] at = landedAt.get(id);
+                            if (!covered(reach, keysOf.get(id), (int) at[0], at[1])) {
+                                return false;
+                            }
+                            seenAfter.put(id, now - sentAt.get(id));
+                            return true;
+                        });
                     }
                 }
             }, "bench-topics-watch");
