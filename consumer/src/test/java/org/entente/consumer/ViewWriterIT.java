@@ -172,4 +172,32 @@ class ViewWriterIT {
         t2.join(30_000);
         assertThat(Files.readString(dir.resolve("views-b").resolve("pair-counts.csv"))).isEqualTo("pair,articles\nKZ-VN,1\n");
     }
+
+    @Test
+    void viewsWrittenBeforeTheArticleFilesAreRebuiltFromTheTopics() throws Exception {
+        publishArticle("a1", "v1", "KZ-VN", "trade", "2025-05", 1, 1);
+        publishArticle("a2", "v1", "KG-VN", "trade", "2025-02", 1, 2);
+        // an older writer's directory: one articles.json, a manifest past every record, no article files
+        Path out = Files.createDirectories(dir.resolve("views-old"));
+        Files.writeString(out.resolve("articles.json"), "[\n]\n");
+        Files.writeString(out.resolve("pair-counts.csv"), "pair,articles\nXX-YY,9\n");
+        for (String topic : Topics.COUNT_TOPICS) {
+            Files.writeString(out.resolve(ViewTables.jsonName(topic)), topic.equals(Topics.PAIR_COUNTS)
+                    ? "[{\"pair\":\"XX-YY\",\"articles\":9}]" : "[]");
+        }
+        Files.writeString(out.resolve(ViewWriter.MANIFEST), "{\"offsets\":{},\"flushes\":7,\"articles\":0,\"consistent\":true}");
+
+        ViewWriter writer = writer(out);
+        Thread t = new Thread(writer);
+        t.start();
+        assertThat(writer.awaitFlushedState(s -> s.reflects(Map.of("a1", "v1", "a2", "v1")), Duration.ofSeconds(60))).isTrue();
+        writer.close();
+        t.join(30_000);
+        assertThat(out.resolve("articles.json")).doesNotExist();
+        assertThat(Files.readString(out.resolve("pair-counts.csv"))).isEqualTo("pair,articles\nKG-VN,1\nKZ-VN,1\n");
+        List<ArticleFacts> listed = Json.MAPPER.readValue(out.resolve("articles").resolve("00000.json").toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<List<ArticleFacts>>() { });
+        assertThat(listed).extracting(ArticleFacts::id).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(Json.MAPPER.readTree(out.resolve(ViewWriter.MANIFEST).toFile()).get("articleFiles").asInt()).isEqualTo(1);
+    }
 }
