@@ -11,11 +11,10 @@ import java.util.List;
  *
  * <p>Phrases may only start where a word starts, and the automaton knows it: every phrase is
  * entered behind a virtual boundary symbol, which the walk takes at the start of the text and
- * after every char that is not a letter or digit (and, merged into one lookup, every transition on
- * such a char goes on through it). Inside a word that starts no phrase the walk therefore stays in
- * the root, whose row is always in cache, instead of following the suffixes of every word through
- * thousands of nodes; an unanchored automaton over the same dictionary was three to four times
- * slower on news text.
+ * after every char that is not a letter or digit. Inside a word that starts no phrase the walk
+ * stays in the root instead of following the suffixes of every word through the dictionary: on
+ * generated news text a third of the chars are read in the root and 94% of the steps fall in 256
+ * of the 11,200 rows, so the rows a walk needs stay in the first cache levels.
  *
  * @param <T> what a phrase stands for
  */
@@ -34,16 +33,13 @@ final class PhraseMatcher<T> {
     /** per node, the first node of its output chain (itself or a suffix), 0 if none */
     private int[] firstOutput;
     /**
-     * The walk's transition function in one flat array, {@code WIDTH} entries a node: the matching
-     * loop does one lookup per char, without a row per node to load first. An entry is where the
-     * target row starts (node x WIDTH, so the loop does not multiply); after a char that is no
-     * letter or digit, the target is already past the boundary symbol. The entry is negated when
-     * the char completes a phrase (its node, before the boundary, has an output chain), so the loop
-     * tests for output on the value it has; {@link #plain} then gives that node.
+     * The complete transition function in one flat array, {@code WIDTH} entries a node: the
+     * matching loop does one lookup per char (and one more for the boundary after a char that is
+     * no letter or digit), without a row per node to load first. An entry is where the target
+     * node's row starts (node x WIDTH, so the loop does not multiply), negated when that node has
+     * an output chain, so the loop tests for output on the value it has.
      */
     private int[] delta;
-    /** The same without the boundary folded in: read only on the rare transitions that output. */
-    private int[] plain;
     /** Where the walk starts: past the boundary that opens the text. */
     private int startRow;
     /** Symbol of every folded char (folded text is ASCII); RESET for a char that ends every match. */
@@ -91,9 +87,9 @@ final class PhraseMatcher<T> {
         };
     }
 
-    /** Whether the walk passes a word boundary after this symbol. */
+    /** Whether the walk passes a word boundary after this symbol (apostrophe, hyphen, space, reset). */
     private static boolean bounds(int symbol) {
-        return symbol >= 36;
+        return symbol >= 36 && symbol != BOUNDARY;
     }
 
     void add(String foldedPhrase, T value) {
@@ -179,21 +175,16 @@ final class PhraseMatcher<T> {
         entries = table;
         outputLink = links;
         delta = new int[nodes * WIDTH];
-        plain = new int[nodes * WIDTH];
-        int afterReset = id[next[0][BOUNDARY]];
         for (int node = 0; node < nodes; node++) {
             int row = id[node] * WIDTH;
-            for (int sym = 0; sym < BOUNDARY; sym++) {
-                int target = next[node][sym];
-                int walked = id[bounds(sym) ? next[target][BOUNDARY] : target];
-                plain[row + sym] = id[target] * WIDTH;
-                delta[row + sym] = firstOutput[id[target]] != 0 ? -walked * WIDTH : walked * WIDTH;
+            for (int sym = 0; sym < ALPHABET; sym++) {
+                int target = id[next[node][sym]];
+                delta[row + sym] = firstOutput[target] != 0 ? -target * WIDTH : target * WIDTH;
             }
-            // no phrase holds a reset char, so the walk starts afresh, past a boundary
-            plain[row + RESET] = 0;
-            delta[row + RESET] = afterReset * WIDTH;
+            // no phrase holds a reset char: the walk starts afresh from the root (then the boundary)
+            delta[row + RESET] = 0;
         }
-        startRow = afterReset * WIDTH;
+        startRow = delta[BOUNDARY];
         next = null;
         built = true;
     }
@@ -209,11 +200,13 @@ final class PhraseMatcher<T> {
             int symbol = c < 128 ? SYMBOLS[c] : RESET;
             int t = delta[row + symbol];
             if (t >= 0) {
-                row = t;
+                row = bounds(symbol) ? delta[t + BOUNDARY] : t;
                 continue;
             }
-            int out = firstOutput[plain[row + symbol] / WIDTH];
             row = -t;
+            int out = firstOutput[row / WIDTH];
+            // no phrase ends on the boundary, so the step through it never outputs
+            row = bounds(symbol) ? delta[row + BOUNDARY] : row;
             int end = i + 1;
             boolean endsWord = end == text.length || !FoldedText.isWordChar(chars[end]);
             for (; out != 0; out = outputLink[out]) {
