@@ -137,12 +137,12 @@ final class ViewTables {
     }
 
     /** A count in a count view's order, with its lines. Equal (for the order) when articles and key are. */
-    private record Row(String key, long articles, CountValue value, byte[] json, byte[] csv) {
-        static final Comparator<Row> FILE_ORDER = (a, b) -> a.articles() != b.articles()
-                ? Long.compare(b.articles(), a.articles()) : a.key().compareTo(b.key());
+    private record Row(String key, CountValue value, byte[] json, byte[] csv) {
+        static final Comparator<Row> FILE_ORDER = (a, b) -> a.value().articles() != b.value().articles()
+                ? Long.compare(b.value().articles(), a.value().articles()) : a.key().compareTo(b.key());
 
         static Row probe(String key, CountValue value) {
-            return new Row(key, value.articles(), value, null, null);
+            return new Row(key, value, null, null);
         }
     }
 
@@ -185,7 +185,7 @@ final class ViewTables {
         if (count != null) {
             StringBuilder csv = new StringBuilder(48);
             csvRow(csv, topic, count);
-            order.add(new Row(key, count.articles(), count, line != null ? line : LINE_WRITER.writeValueAsBytes(count),
+            order.add(new Row(key, count, line != null ? line : LINE_WRITER.writeValueAsBytes(count),
                     csv.toString().getBytes(StandardCharsets.UTF_8)));
         }
         recheck(topic, key);
@@ -425,54 +425,24 @@ final class ViewTables {
         return out;
     }
 
-    /** The JSON view of a count topic: an array, one count a line, largest first. */
+    /** The JSON view of a count topic, as {@link #writeCounts} writes it. */
     byte[] countsJson(String topic) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeCountsJson(topic, out);
-        return out.toByteArray();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        writeCounts(topic, json, java.io.OutputStream.nullOutputStream());
+        return json.toByteArray();
     }
 
-    void writeCountsJson(String topic, java.io.OutputStream out) throws IOException {
-        java.util.Iterator<Row> rows = ordered.get(topic).iterator();
-        writeArray(out, new java.util.Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public byte[] next() {
-                return rows.next().json();
-            }
-        });
-    }
-
-    /** A JSON array of records already serialized, one a line. */
-    private static void writeArray(java.io.OutputStream out, java.util.Iterator<byte[]> lines) throws IOException {
-        out.write('[');
-        boolean first = true;
-        while (lines.hasNext()) {
-            if (!first) {
-                out.write(',');
-            }
-            first = false;
-            out.write('\n');
-            out.write(lines.next());
-        }
-        out.write('\n');
-        out.write(']');
-        out.write('\n');
-    }
-
+    /** The CSV view of a count topic, as {@link #writeCounts} writes it. */
     byte[] countsCsv(String topic) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeCountsCsv(topic, out);
-        return out.toByteArray();
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        writeCounts(topic, java.io.OutputStream.nullOutputStream(), csv);
+        return csv.toByteArray();
     }
 
     /**
-     * Both views of a count topic in one walk of its order: the walk of a large tree is bound by
-     * cache misses, not by the bytes copied, so walking it once for the two files halves it.
+     * Both views of a count topic in one walk of its order (the walk of a large tree is bound by
+     * cache misses, not by the bytes copied): the JSON, an array with one count a line, largest
+     * first, and the CSV, a header and one count a row in the same order.
      */
     void writeCounts(String topic, java.io.OutputStream json, java.io.OutputStream csv) throws IOException {
         csv.write((header(topic) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -487,16 +457,21 @@ final class ViewTables {
         json.write(CLOSE);
     }
 
+    /** A JSON array of records already serialized, one a line, as the count views are written. */
+    private static void writeArray(java.io.OutputStream out, java.util.Iterator<byte[]> lines) throws IOException {
+        out.write('[');
+        boolean first = true;
+        while (lines.hasNext()) {
+            out.write(first ? OPEN_FIRST : SEPARATOR);
+            first = false;
+            out.write(lines.next());
+        }
+        out.write(CLOSE);
+    }
+
     private static final byte[] OPEN_FIRST = {'\n'};
     private static final byte[] SEPARATOR = {',', '\n'};
     private static final byte[] CLOSE = {'\n', ']', '\n'};
-
-    void writeCountsCsv(String topic, java.io.OutputStream out) throws IOException {
-        out.write((header(topic) + "\n").getBytes(StandardCharsets.UTF_8));
-        for (Row r : ordered.get(topic)) {
-            out.write(r.csv());
-        }
-    }
 
     private static void csvRow(StringBuilder csv, String topic, CountValue c) {
         switch (topic) {
