@@ -469,7 +469,7 @@ public final class Bench {
                         long now = System.nanoTime();
                         pending.removeIf(id -> {
                             long[] at = landedAt.get(id);
-                            if (!covered(reach, keysOf.get(id), (int) at[0], at[1])) {
+                            if (!ViewState.reaches(reach, keysOf.get(id), (int) at[0], at[1])) {
                                 return false;
                             }
                             seenAfter.put(id, now - sentAt.get(id));
@@ -479,19 +479,6 @@ public final class Bench {
                 }
             }, "bench-topics-watch");
             thread.setDaemon(true);
-        }
-
-        private static boolean covered(Map<String, Map<String, long[]>> reach, Map<String, Set<String>> keys,
-                                       int partition, long offset) {
-            for (Map.Entry<String, Set<String>> e : keys.entrySet()) {
-                for (String key : e.getValue()) {
-                    long[] through = reach.get(e.getKey()).get(key);
-                    if (through == null || !org.entente.common.Provenance.covers(through, partition, offset)) {
-                        return false;
-                    }
-                }
-            }
-            return true;
         }
 
         void start() {

@@ -9,7 +9,10 @@ final class ViewMetrics {
     volatile long flushes;
     volatile long lastFlushNanos;
     volatile long lag;
-    /** Time spent applying records, flushing (the page's data included), and taking the page's data. */
+    /**
+     * Time spent applying records, flushing (the page included), and on the page within flushes:
+     * taking its data, and waiting for it on a flush that has read everything.
+     */
     volatile long applyNanos;
     volatile long flushNanos;
     volatile long pageNanos;
@@ -27,7 +30,7 @@ final class ViewMetrics {
                 .append(String.format(Locale.ROOT, "entente_views_last_flush_seconds %.6f%n", lastFlushNanos / 1e9));
         seconds(out, "entente_views_apply_seconds_total", "Time spent applying records to the tables.", applyNanos);
         seconds(out, "entente_views_flush_seconds_total", "Time spent writing files, the report page's data included.", flushNanos);
-        seconds(out, "entente_views_page_seconds_total", "Time the writer spent taking the report page's data.", pageNanos);
+        seconds(out, "entente_views_page_seconds_total", "Time flushes spent on the report page (taking its data; waiting for it once caught up).", pageNanos);
         metric(out, "entente_views_lag_records", "gauge", "Records in the view topics not yet read.", lag);
         metric(out, "entente_views_articles", "gauge", "Articles in the views.", articles);
         metric(out, "entente_views_consistent", "gauge", "1 when every count view equals what the article facts imply.",

@@ -30,9 +30,16 @@ public record ViewState(Map<String, String> articleVersions, boolean consistent,
      */
     public boolean includes(String id, String version, int partition, long offset,
                             Map<String, ? extends Collection<String>> keys) {
-        if (!version.equals(articleVersions.get(id))) {
-            return false;
-        }
+        return version.equals(articleVersions.get(id)) && reaches(through, keys, partition, offset);
+    }
+
+    /**
+     * Every one of these counts (per topic, the keys) is shown from a record whose
+     * {@link Provenance#THROUGH} offsets ({@code through}: per topic and key) reach past
+     * {@code partition} at {@code offset}: the article written there is in all of them.
+     */
+    public static boolean reaches(Map<String, Map<String, long[]>> through, Map<String, ? extends Collection<String>> keys,
+                                  int partition, long offset) {
         for (Map.Entry<String, ? extends Collection<String>> e : keys.entrySet()) {
             Map<String, long[]> reach = through.getOrDefault(e.getKey(), Map.of());
             for (String key : e.getValue()) {
