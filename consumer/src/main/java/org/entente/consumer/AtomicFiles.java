@@ -18,6 +18,11 @@ import java.nio.file.StandardOpenOption;
  */
 final class AtomicFiles {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /**
+     * The write buffer of each writing thread, kept from file to file: a flush writes tens of
+     * files, and a new megabyte for each was the writer's largest allocation (JFR).
+     */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
     private AtomicFiles() {
     }
@@ -34,6 +39,17 @@ final class AtomicFiles {
 
     /** The same, streamed: a large file is never held whole in memory. */
     static void write(Path dir, String name, Content content) throws IOException {
+        replace(dir, name, content);
+        syncDirectory(dir);
+    }
+
+    /**
+     * The same without the fsync of the directory: its content is durable, but its name may not
+     * be until {@link #syncDirectory} runs. For a group of files replaced together, one sync of
+     * their directory after the last (each sync of a directory is a journal commit of its own, a
+     * dozen a flush on a busy disk).
+     */
+    static void replace(Path dir, String name, Content content) throws IOException {
         if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             // names are constants of this module; this guards the promise to stay inside dir
             throw new IllegalArgumentException("not a plain view file name: " + name);
@@ -44,7 +60,7 @@ final class AtomicFiles {
         Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                OutputStream out = new Buffer(Channels.newOutputStream(channel), 1 << 20);
+                OutputStream out = new Buffer(Channels.newOutputStream(channel), BUFFERS.get());
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -57,7 +73,6 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(dir);
     }
 
     /**
@@ -97,9 +112,9 @@ final class AtomicFiles {
         private final byte[] buf;
         private int count;
 
-        Buffer(OutputStream out, int size) {
+        Buffer(OutputStream out, byte[] buf) {
             this.out = out;
-            this.buf = new byte[size];
+            this.buf = buf;
         }
 
         @Override

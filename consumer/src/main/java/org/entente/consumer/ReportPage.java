@@ -31,7 +31,7 @@ import java.util.Set;
  */
 final class ReportPage {
     /** The page around its data, ECharts inlined once: a render only writes the data between. */
-    private static final String[] PAGE = page();
+    private static final byte[][] PAGE = page();
     /** Articles listed as giving no pair: the most recent ones. */
     private static final int ATTENTION = 200;
     private static final Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,10 +44,19 @@ final class ReportPage {
     }
 
     /**
-     * What the page shows, taken from the tables: the counts already as JSON, the articles as the
-     * (immutable) facts they are, to be turned into JSON with their evidence by {@link #render}.
+     * What the page shows, copied from the tables on the writer's thread: references to counts and
+     * facts (immutable), so the copy costs little and everything else (ordering, choosing the
+     * articles of each cell, the JSON) happens on the page's thread while the writer goes on.
+     *
+     * @param cells        the count of every shown pair x domain cell, by cell key
+     * @param months       per shown pair, its month counts
+     * @param byDate       the articles naming a shown pair, by date (newest first), unordered
+     *                     within a date; an article naming two shown pairs is there twice
      */
-    record Data(ObjectNode root, Map<String, List<ArticleFacts>> behind, List<ArticleFacts> attention) {
+    record Data(Instant generated, int articles, long counted, boolean consistent, List<CountValue> pairs,
+                List<CountValue> domains, List<String> countries, Map<String, CountValue> cells,
+                Map<String, List<CountValue>> months, java.util.SortedMap<String, List<ArticleFacts>> byDate,
+                List<ArticleFacts> attention, int heatmapPairs, int articlesPerCell) {
     }
 
     /**
@@ -55,42 +64,110 @@ final class ReportPage {
      * (once per {@link Data}: it completes the data's JSON).
      */
     static String render(Data data) {
-        ObjectNode root = data.root();
-        Map<String, Integer> index = new HashMap<>();
-        ArrayNode articles = root.putArray("articles");
-        ObjectNode cellArticles = root.putObject("cellArticles");
-        data.behind().forEach((cell, list) -> {
-            ArrayNode ids = cellArticles.putArray(cell);
-            list.forEach(f -> ids.add(indexOf(f, index, articles)));
-        });
-        ArrayNode attentionIds = root.putArray("attention");
-        data.attention().forEach(f -> attentionIds.add(indexOf(f, index, articles)));
-        String json = root.toString().replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-        return PAGE[0] + json + PAGE[1];
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            write(data, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static String[] page() {
+    /**
+     * The same, streamed into the file: the data (megabytes on a large corpus) is never held as a
+     * string, nor copied to escape it.
+     */
+    static void write(Data data, java.io.OutputStream out) throws IOException {
+        ObjectNode root = json(data);
+        out.write(PAGE[0]);
+        DATA_WRITER.writeValue(out, root);
+        out.write(PAGE[1]);
+    }
+
+    /** The data's JSON, safe inside the page's script element. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter DATA_WRITER = Json.MAPPER.writer()
+            .with(new ScriptSafe()).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /**
+     * Escapes that keep a text of the data from ending the script element it is in ("</script>"
+     * or "<!--" in a title) and from ending a line of it in older JavaScript (U+2028, U+2029).
+     */
+    private static final class ScriptSafe extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        ScriptSafe() {
+            ascii['<'] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return switch (ch) {
+                case '<' -> new com.fasterxml.jackson.core.io.SerializedString("\\u003c");
+                case 0x2028 -> new com.fasterxml.jackson.core.io.SerializedString("\\u2028");
+                case 0x2029 -> new com.fasterxml.jackson.core.io.SerializedString("\\u2029");
+                default -> null;
+            };
+        }
+    }
+
+    private static byte[][] page() {
         String page = resource("/org/entente/consumer/report.html")
                 .replace("/*ECHARTS*/", echarts().replace("</script", "<\\/script"));
         int at = page.indexOf("\"__DATA__\"");
         if (at < 0 || page.indexOf("\"__DATA__\"", at + 1) >= 0) {
             throw new IllegalStateException("the report template must hold its data marker once");
         }
-        return new String[] {page.substring(0, at), page.substring(at + "\"__DATA__\"".length())};
+        return new byte[][] {page.substring(0, at).getBytes(StandardCharsets.UTF_8),
+                page.substring(at + "\"__DATA__\"".length()).getBytes(StandardCharsets.UTF_8)};
     }
 
+    /** Copies what the page shows from the tables: on the writer's thread, which owns them. */
     static Data data(ViewTables tables, int heatmapPairs, int articlesPerCell) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("generated", Instant.now().toString());
         List<CountValue> pairs = tables.sorted(Topics.PAIR_COUNTS);
         List<CountValue> domains = tables.sorted(Topics.DOMAIN_COUNTS);
-        long counted = tables.countedArticles();
+        Set<String> heat = new LinkedHashSet<>();
+        for (int i = 0; i < Math.min(heatmapPairs, pairs.size()); i++) {
+            heat.add(pairs.get(i).pair());
+        }
+        Map<String, CountValue> pairDomain = tables.counts.get(Topics.PAIR_DOMAIN_COUNTS);
+        Map<String, CountValue> cells = new HashMap<>();
+        for (String pair : heat) {
+            for (CountValue d : domains) {
+                String cell = CountKeys.pairDomain(pair, d.domain());
+                CountValue c = pairDomain.get(cell);
+                if (c != null) {
+                    cells.put(cell, c);
+                }
+            }
+        }
+        Map<String, List<CountValue>> months = new HashMap<>();
+        for (CountValue m : tables.counts.get(Topics.PAIR_MONTH_COUNTS).values()) {
+            if (heat.contains(m.pair())) {
+                months.computeIfAbsent(m.pair(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        return new Data(Instant.now(), tables.articles.size(), tables.countedArticles(), tables.consistent(), pairs,
+                domains, new ArrayList<>(tables.countries()), cells, months, tables.articlesByDate(heat),
+                tables.newestPairless(ATTENTION), heatmapPairs, articlesPerCell);
+    }
+
+    /** The page's data as JSON: on the page's thread. */
+    private static ObjectNode json(Data data) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("generated", data.generated().toString());
+        List<CountValue> pairs = data.pairs();
+        List<CountValue> domains = data.domains();
         ObjectNode totals = root.putObject("totals");
-        totals.put("articles", tables.articles.size());
-        totals.put("counted", counted);
+        totals.put("articles", data.articles());
+        totals.put("counted", data.counted());
         totals.put("pairs", pairs.size());
         totals.put("domains", domains.size());
-        totals.put("consistent", tables.consistent());
+        totals.put("consistent", data.consistent());
 
         Set<String> codes = new LinkedHashSet<>();
         ArrayNode pairRows = root.putArray("pairs");
@@ -105,13 +182,13 @@ final class ReportPage {
             domainRows.addObject().put("domain", d.domain()).put("articles", d.articles());
         }
         ObjectNode names = root.putObject("countries");
-        codes.addAll(tables.countries());
+        codes.addAll(data.countries());
         for (String code : codes) {
             names.put(code, NAMES.computeIfAbsent(code, c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH)));
         }
 
         List<String> heatPairs = new ArrayList<>();
-        for (int i = 0; i < Math.min(heatmapPairs, pairs.size()); i++) {
+        for (int i = 0; i < Math.min(data.heatmapPairs(), pairs.size()); i++) {
             heatPairs.add(pairs.get(i).pair());
         }
         root.put("heatmapLimited", pairs.size() > heatPairs.size());
@@ -122,11 +199,11 @@ final class ReportPage {
         ArrayNode cells = root.putArray("cells");
         // per shown cell, how many articles its list can hold: the walk below stops once all are full
         Map<String, Long> cellWanted = new HashMap<>();
-        Map<String, CountValue> pairDomain = tables.counts.get(Topics.PAIR_DOMAIN_COUNTS);
+        int articlesPerCell = data.articlesPerCell();
         for (int y = 0; y < heatPairs.size(); y++) {
             for (int x = 0; x < domains.size(); x++) {
                 String cell = CountKeys.pairDomain(heatPairs.get(y), domains.get(x).domain());
-                CountValue c = pairDomain.get(cell);
+                CountValue c = data.cells().get(cell);
                 if (c != null) {
                     cells.addArray().add(x).add(y).add(c.articles());
                     cellWanted.put(cell, Math.min(articlesPerCell, c.articles()));
@@ -135,24 +212,18 @@ final class ReportPage {
         }
         Set<String> heatSet = new LinkedHashSet<>(heatPairs);
         ObjectNode months = root.putObject("months");
-        Map<String, List<CountValue>> byPair = new HashMap<>();
-        for (CountValue m : tables.counts.get(Topics.PAIR_MONTH_COUNTS).values()) {
-            if (heatSet.contains(m.pair())) {
-                byPair.computeIfAbsent(m.pair(), k -> new ArrayList<>()).add(m);
-            }
-        }
-        byPair.forEach((pair, list) -> {
-            list.sort(Comparator.comparing(CountValue::month));
+        data.months().forEach((pair, list) -> {
+            List<CountValue> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparing(CountValue::month));
             ArrayNode series = months.putArray(pair);
-            list.forEach(m -> series.addArray().add(m.month()).add(m.articles()));
+            sorted.forEach(m -> series.addArray().add(m.month()).add(m.articles()));
         });
 
         // the articles behind each shown cell, most recent first, and the most recent ones that
         // gave no pair; the walk through the articles stops once every list is as full as it can be
         Map<String, List<ArticleFacts>> behind = new HashMap<>();
-        List<ArticleFacts> attention = tables.newestPairless(ATTENTION);
         int cellsFull = 0;
-        for (ArticleFacts f : tables.newestFirst(heatSet)) {
+        for (ArticleFacts f : ViewTables.newestFirst(data.byDate())) {
             if (cellsFull == cellWanted.size()) {
                 break;
             }
@@ -173,7 +244,17 @@ final class ReportPage {
             }
         }
         root.put("perCell", articlesPerCell);
-        return new Data(root, behind, attention);
+
+        Map<String, Integer> index = new HashMap<>();
+        ArrayNode articles = root.putArray("articles");
+        ObjectNode cellArticles = root.putObject("cellArticles");
+        behind.forEach((cell, list) -> {
+            ArrayNode ids = cellArticles.putArray(cell);
+            list.forEach(f -> ids.add(indexOf(f, index, articles)));
+        });
+        ArrayNode attentionIds = root.putArray("attention");
+        data.attention().forEach(f -> attentionIds.add(indexOf(f, index, articles)));
+        return root;
     }
 
     private static int indexOf(ArticleFacts f, Map<String, Integer> index, ArrayNode articles) {

@@ -15,6 +15,8 @@ final class ViewMetrics {
      */
     volatile long applyNanos;
     volatile long flushNanos;
+    /** The writer thread's CPU time within flushes: the rest of {@link #flushNanos} is waiting (disk, scheduler). */
+    volatile long flushCpuNanos;
     volatile long pageNanos;
     /** As of the last flush. */
     volatile long articles;
@@ -30,6 +32,7 @@ final class ViewMetrics {
                 .append(String.format(Locale.ROOT, "entente_views_last_flush_seconds %.6f%n", lastFlushNanos / 1e9));
         seconds(out, "entente_views_apply_seconds_total", "Time spent applying records to the tables.", applyNanos);
         seconds(out, "entente_views_flush_seconds_total", "Time spent writing files, the report page's data included.", flushNanos);
+        seconds(out, "entente_views_flush_cpu_seconds_total", "CPU time of the writer's thread in flushes; the rest of the flush time is waiting for the disk or a core.", flushCpuNanos);
         seconds(out, "entente_views_page_seconds_total", "Time flushes spent on the report page (taking its data; waiting for it once caught up).", pageNanos);
         metric(out, "entente_views_lag_records", "gauge", "Records in the view topics not yet read.", lag);
         metric(out, "entente_views_articles", "gauge", "Articles in the views.", articles);

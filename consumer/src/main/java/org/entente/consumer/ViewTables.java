@@ -91,12 +91,16 @@ final class ViewTables {
         }
         return a.id().compareTo(b.id());
     };
+    /** Dates in the page's order: newest first, none last. */
+    private static final Comparator<String> NEWEST_DATE_FIRST = (x, y) -> x == null ? (y == null ? 0 : 1)
+            : y == null ? -1 : y.compareTo(x);
     /**
-     * Per pair, the articles naming it, and the articles naming none: what the page lists, found
-     * without keeping every article in date order as it arrives (a tree of every article, updated
-     * with each record, was among the writer's largest costs).
+     * Per pair, the articles naming it by date, newest first, and the articles naming none: what
+     * the page lists, found without keeping every article in date order as it arrives (a tree of
+     * every article, updated with each record, was among the writer's largest costs) nor sorting
+     * the tens of thousands of articles of the top pairs on every page (half its data's time).
      */
-    private final Map<String, Set<String>> articlesOfPair = new HashMap<>();
+    private final Map<String, TreeMap<String, Map<String, ArticleFacts>>> articlesOfPair = new HashMap<>();
     private final Set<String> pairless = new HashSet<>();
     /**
      * Per article file, its articles' lines by id in order of arrival, each kept as it came (or
@@ -107,13 +111,16 @@ final class ViewTables {
     private final java.util.TreeSet<Integer> dirtyFiles = new java.util.TreeSet<>();
     final Map<String, Map<String, CountValue>> counts = new HashMap<>();
     /**
-     * Per count topic, every count in file order (largest first, then key) with its JSON and CSV
-     * lines, rendered once when the count changes: a flush of 300,000 counts copies bytes instead
-     * of sorting and formatting them all again.
+     * Per count topic, every count in file order (largest first, then key), in runs of the rows
+     * that share a count and a key prefix (the pair of a pair x domain or pair x month key), each
+     * run kept rendered as its JSON and CSV lines: a flush of 330,000 counts copies some 90,000
+     * runs of bytes, and renders again only the runs that changed since the last flush.
      */
-    private final Map<String, java.util.TreeSet<Row>> ordered = new HashMap<>();
+    private final Map<String, TreeMap<RunKey, Run>> ordered = new HashMap<>();
     /** Per count topic and key, its {@link Provenance#THROUGH} offsets (arrays never changed once stored). */
     private final Map<String, Map<String, long[]>> through = new HashMap<>();
+    private byte[] lastThroughHeader;
+    private long[] lastThrough = Provenance.parseThrough(null);
     /** What the article facts imply, kept in step with {@link #articles}. */
     final Map<String, Map<String, Long>> implied = new HashMap<>();
     private final Set<View> dirty = EnumSet.noneOf(View.class);
@@ -132,18 +139,36 @@ final class ViewTables {
             implied.put(topic, new HashMap<>());
             unsettledKeys.put(topic, new HashSet<>());
             through.put(topic, new HashMap<>());
-            ordered.put(topic, new java.util.TreeSet<>(Row.FILE_ORDER));
+            ordered.put(topic, new TreeMap<>(RunKey.FILE_ORDER));
         }
     }
 
-    /** A count in a count view's order, with its lines. Equal (for the order) when articles and key are. */
-    private record Row(String key, CountValue value, byte[] json, byte[] csv) {
-        static final Comparator<Row> FILE_ORDER = (a, b) -> a.value().articles() != b.value().articles()
-                ? Long.compare(b.value().articles(), a.value().articles()) : a.key().compareTo(b.key());
+    /**
+     * Where a run of rows stands in a count view: its count, then its key prefix. Keys that share
+     * a prefix are neighbours in key order (whatever lies between two strings with a prefix has
+     * it too), so the rows of one count and prefix are one stretch of the file, and runs in this
+     * order list the rows in the file's order.
+     */
+    private record RunKey(long count, String prefix) {
+        static final Comparator<RunKey> FILE_ORDER = (a, b) -> a.count() != b.count()
+                ? Long.compare(b.count(), a.count()) : a.prefix().compareTo(b.prefix());
 
-        static Row probe(String key, CountValue value) {
-            return new Row(key, value, null, null);
+        /** The key up to and including its first separator ("KZ-VN|"), or the whole key if it has none. */
+        static RunKey of(String key, long count) {
+            int at = key.indexOf(CountKeys.SEPARATOR);
+            return new RunKey(count, at < 0 ? key : key.substring(0, at + 1));
         }
+    }
+
+    /** The rows of one run by key, with the run's lines as they were last rendered (null: to render). */
+    private static final class Run {
+        final TreeMap<String, Row> rows = new TreeMap<>();
+        byte[] json;
+        byte[] csv;
+    }
+
+    /** A count with its JSON line: the record as it came when that is one line. */
+    private record Row(CountValue value, byte[] json) {
     }
 
     /** Applies one record; null value = tombstone. Throws IOException if the value does not parse. */
@@ -170,23 +195,43 @@ final class ViewTables {
             if (count == null) {
                 through.get(topic).remove(key);
             } else {
-                through.get(topic).put(key, Provenance.parseThrough(throughHeader));
+                through.get(topic).put(key, parsedThrough(throughHeader));
             }
         }
         dirty.add(View.of(topic));
     }
 
+    /**
+     * The offsets of a {@link Provenance#THROUGH} header, parsed once for the run of records that
+     * carry the same one (every count of one publication does): the arrays are shared, never changed.
+     */
+    private long[] parsedThrough(byte[] header) {
+        if (!java.util.Arrays.equals(header, lastThroughHeader)) {
+            lastThroughHeader = header == null ? null : header.clone();
+            lastThrough = Provenance.parseThrough(header);
+        }
+        return lastThrough;
+    }
+
     private void putCount(String topic, String key, CountValue count, byte[] line) throws IOException {
         CountValue before = count == null ? counts.get(topic).remove(key) : counts.get(topic).put(key, count);
-        java.util.TreeSet<Row> order = ordered.get(topic);
+        TreeMap<RunKey, Run> runs = ordered.get(topic);
         if (before != null) {
-            order.remove(Row.probe(key, before));
+            RunKey at = RunKey.of(key, before.articles());
+            Run run = runs.get(at);
+            run.rows.remove(key);
+            if (run.rows.isEmpty()) {
+                runs.remove(at);
+            } else {
+                run.json = null;
+                run.csv = null;
+            }
         }
         if (count != null) {
-            StringBuilder csv = new StringBuilder(48);
-            csvRow(csv, topic, count);
-            order.add(new Row(key, count, line != null ? line : LINE_WRITER.writeValueAsBytes(count),
-                    csv.toString().getBytes(StandardCharsets.UTF_8)));
+            Run run = runs.computeIfAbsent(RunKey.of(key, count.articles()), k -> new Run());
+            run.rows.put(key, new Row(count, line != null ? line : LINE_WRITER.writeValueAsBytes(count)));
+            run.json = null;
+            run.csv = null;
         }
         recheck(topic, key);
     }
@@ -259,16 +304,58 @@ final class ViewTables {
         return countryArticles.keySet();
     }
 
-    /** The articles naming any of these pairs, newest month first, then by id. */
-    List<ArticleFacts> newestFirst(java.util.Collection<String> pairs) {
-        Set<String> ids = new HashSet<>();
+    /**
+     * The articles naming any of these pairs, by date (newest first), unordered within a date: a
+     * copy of references, cheap to take on the writer's thread; {@link #newestFirst} orders them
+     * on any thread. An article naming two of the pairs is listed twice.
+     */
+    java.util.SortedMap<String, List<ArticleFacts>> articlesByDate(java.util.Collection<String> pairs) {
+        TreeMap<String, List<ArticleFacts>> byDate = new TreeMap<>(NEWEST_DATE_FIRST);
         for (String pair : pairs) {
-            ids.addAll(articlesOfPair.getOrDefault(pair, Set.of()));
+            articlesOfPair.getOrDefault(pair, new TreeMap<>()).forEach((date, ofDate) ->
+                    byDate.computeIfAbsent(date, d -> new ArrayList<>()).addAll(ofDate.values()));
         }
-        List<ArticleFacts> out = new ArrayList<>(ids.size());
-        ids.forEach(id -> out.add(articles.get(id)));
-        out.sort(NEWEST_FIRST);
-        return out;
+        return byDate;
+    }
+
+    private static final Comparator<ArticleFacts> BY_ID = Comparator.comparing(ArticleFacts::id);
+
+    /**
+     * Articles by date as {@link #articlesByDate} gives them, newest date first, then by id, each
+     * once; sorted a date at a time as the caller reads on, so a reader that stops early sorts little.
+     */
+    static Iterable<ArticleFacts> newestFirst(java.util.SortedMap<String, List<ArticleFacts>> byDate) {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<List<ArticleFacts>> dates = byDate.values().iterator();
+            private List<ArticleFacts> current = List.of();
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == current.size() && dates.hasNext()) {
+                    List<ArticleFacts> sorted = new ArrayList<>(dates.next());
+                    sorted.sort(BY_ID);
+                    // an article naming two of the pairs came twice: once
+                    int kept = 0;
+                    for (ArticleFacts f : sorted) {
+                        if (kept == 0 || !sorted.get(kept - 1).id().equals(f.id())) {
+                            sorted.set(kept++, f);
+                        }
+                    }
+                    current = sorted.subList(0, kept);
+                    next = 0;
+                }
+                return next < current.size();
+            }
+
+            @Override
+            public ArticleFacts next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return current.get(next++);
+            }
+        };
     }
 
     /** The most recent articles that name no pair, at most {@code limit}, newest month first, then by id. */
@@ -296,11 +383,16 @@ final class ViewTables {
         }
         for (String pair : facts.pairs()) {
             if (add) {
-                articlesOfPair.computeIfAbsent(pair, p -> new HashSet<>()).add(id);
+                articlesOfPair.computeIfAbsent(pair, p -> new TreeMap<>(NEWEST_DATE_FIRST))
+                        .computeIfAbsent(facts.date(), d -> new HashMap<>()).put(id, facts);
             } else {
-                Set<String> ids = articlesOfPair.get(pair);
-                if (ids != null && ids.remove(id) && ids.isEmpty()) {
-                    articlesOfPair.remove(pair);
+                TreeMap<String, Map<String, ArticleFacts>> dates = articlesOfPair.get(pair);
+                Map<String, ArticleFacts> ofDate = dates == null ? null : dates.get(facts.date());
+                if (ofDate != null && ofDate.remove(id) != null && ofDate.isEmpty()) {
+                    dates.remove(facts.date());
+                    if (dates.isEmpty()) {
+                        articlesOfPair.remove(pair);
+                    }
                 }
             }
         }
@@ -318,7 +410,7 @@ final class ViewTables {
         implied.values().forEach(Map::clear);
         unsettledKeys.values().forEach(Set::clear);
         through.values().forEach(Map::clear);
-        ordered.values().forEach(java.util.TreeSet::clear);
+        ordered.values().forEach(Map::clear);
         counted = 0;
         countryArticles.clear();
     }
@@ -419,9 +511,10 @@ final class ViewTables {
 
     /** Counts sorted by count (largest first), then key. */
     List<CountValue> sorted(String topic) {
-        java.util.TreeSet<Row> order = ordered.get(topic);
-        List<CountValue> out = new ArrayList<>(order.size());
-        order.forEach(r -> out.add(r.value()));
+        List<CountValue> out = new ArrayList<>(counts.get(topic).size());
+        for (Run run : ordered.get(topic).values()) {
+            run.rows.values().forEach(r -> out.add(r.value()));
+        }
         return out;
     }
 
@@ -440,21 +533,47 @@ final class ViewTables {
     }
 
     /**
-     * Both views of a count topic in one walk of its order (the walk of a large tree is bound by
-     * cache misses, not by the bytes copied): the JSON, an array with one count a line, largest
-     * first, and the CSV, a header and one count a row in the same order.
+     * Both views of a count topic in one walk of its runs: the JSON, an array with one count a
+     * line, largest first, and the CSV, a header and one count a row in the same order. A run
+     * that changed since the last walk is rendered again, the others are copied as they are.
      */
     void writeCounts(String topic, java.io.OutputStream json, java.io.OutputStream csv) throws IOException {
         csv.write((header(topic) + "\n").getBytes(StandardCharsets.UTF_8));
         json.write('[');
         boolean first = true;
-        for (Row r : ordered.get(topic)) {
+        StringBuilder text = null;
+        ByteArrayOutputStream lines = null;
+        for (Run run : ordered.get(topic).values()) {
+            if (run.json == null) {
+                if (text == null) {
+                    text = new StringBuilder(256);
+                    lines = new ByteArrayOutputStream(256);
+                }
+                render(topic, run, text, lines);
+            }
             json.write(first ? OPEN_FIRST : SEPARATOR);
             first = false;
-            json.write(r.json());
-            csv.write(r.csv());
+            json.write(run.json);
+            csv.write(run.csv);
         }
         json.write(CLOSE);
+    }
+
+    /** A run's JSON lines, joined as they stand in the array, and its CSV rows. */
+    private static void render(String topic, Run run, StringBuilder csv, ByteArrayOutputStream json) throws IOException {
+        csv.setLength(0);
+        json.reset();
+        boolean first = true;
+        for (Row r : run.rows.values()) {
+            if (!first) {
+                json.write(SEPARATOR);
+            }
+            first = false;
+            json.write(r.json());
+            csvRow(csv, topic, r.value());
+        }
+        run.json = json.toByteArray();
+        run.csv = csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A JSON array of records already serialized, one a line, as the count views are written. */

@@ -129,8 +129,10 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                 boolean reportDue = reportBehind && now - lastReport >= settings.reportInterval().toNanos();
                 if ((tables.anyDirty() || reportDue) && now >= nextAllowed) {
                     long started = System.nanoTime();
+                    long cpu = threadCpu();
                     flush(partitions);
                     long took = System.nanoTime() - started;
+                    metrics.flushCpuNanos += threadCpu() - cpu;
                     metrics.lastFlushNanos = took;
                     metrics.flushNanos += took;
                     metrics.pageNanos += reportNanos;
@@ -247,18 +249,30 @@ public final class ViewWriter implements Runnable, AutoCloseable {
 
     private void flush(List<TopicPartition> partitions) throws IOException {
         Path dir = settings.outDir();
+        Path articles = dir.resolve(ViewTables.ARTICLES_DIR);
+        boolean articlesReplaced = false;
+        boolean countsReplaced = false;
         Set<ViewTables.View> dirty = tables.takeDirty();
         for (ViewTables.View view : dirty) {
             if (view == ViewTables.View.ARTICLES) {
-                Path articles = dir.resolve(ViewTables.ARTICLES_DIR);
                 for (int file : tables.takeDirtyArticleFiles()) {
-                    AtomicFiles.write(articles, ViewTables.articleFileName(file), out -> tables.writeArticleFile(file, out));
+                    AtomicFiles.replace(articles, ViewTables.articleFileName(file), out -> tables.writeArticleFile(file, out));
+                    articlesReplaced = true;
                 }
             } else {
                 csv.reset();
-                AtomicFiles.write(dir, ViewTables.jsonName(view.topic), out -> tables.writeCounts(view.topic, out, csv));
-                AtomicFiles.write(dir, ViewTables.csvName(view.topic), csv::writeTo);
+                AtomicFiles.replace(dir, ViewTables.jsonName(view.topic), out -> tables.writeCounts(view.topic, out, csv));
+                AtomicFiles.replace(dir, ViewTables.csvName(view.topic), csv::writeTo);
+                countsReplaced = true;
             }
+        }
+        // the new names are durable before the manifest says the files are current: one sync of
+        // each directory for all the files replaced in it
+        if (articlesReplaced) {
+            AtomicFiles.syncDirectory(articles);
+        }
+        if (countsReplaced) {
+            AtomicFiles.syncDirectory(dir);
         }
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         ObjectNode manifest = Json.MAPPER.createObjectNode();
@@ -295,7 +309,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             // (one page at a time, in order, so an older page never replaces a newer one)
             ReportPage.Data data = ReportPage.data(tables, settings.heatmapPairs(), settings.articlesPerCell());
             page = pages.submit(() -> {
-                AtomicFiles.write(dir, REPORT, ReportPage.render(data).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                AtomicFiles.write(dir, REPORT, out -> ReportPage.write(data, out));
                 return null;
             });
             if (settled) {
@@ -411,15 +425,22 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     }
 
     /** Where the writer's time went so far; differences between two calls measure a phase. */
-    public record Timings(long flushes, long applyNanos, long flushNanos, long pageNanos) {
+    public record Timings(long flushes, long applyNanos, long flushNanos, long flushCpuNanos, long pageNanos) {
         public Timings since(Timings earlier) {
             return new Timings(flushes - earlier.flushes, applyNanos - earlier.applyNanos, flushNanos - earlier.flushNanos,
-                    pageNanos - earlier.pageNanos);
+                    flushCpuNanos - earlier.flushCpuNanos, pageNanos - earlier.pageNanos);
         }
     }
 
     public Timings timings() {
-        return new Timings(metrics.flushes, metrics.applyNanos, metrics.flushNanos, metrics.pageNanos);
+        return new Timings(metrics.flushes, metrics.applyNanos, metrics.flushNanos, metrics.flushCpuNanos, metrics.pageNanos);
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** This thread's CPU time, 0 where the JVM cannot tell (then flushes count no CPU time). */
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     /**

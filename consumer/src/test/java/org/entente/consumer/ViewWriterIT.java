@@ -144,6 +144,11 @@ class ViewWriterIT {
         double flushSeconds = Double.parseDouble(second.prometheusMetrics().lines()
                 .filter(l -> l.startsWith("entente_views_flush_seconds_total ")).findFirst().orElseThrow().split(" ")[1]);
         assertThat(flushSeconds).isPositive();
+        // the writer thread's CPU within flushes: some, and never more than their time
+        double flushCpuSeconds = Double.parseDouble(second.prometheusMetrics().lines()
+                .filter(l -> l.startsWith("entente_views_flush_cpu_seconds_total ")).findFirst().orElseThrow().split(" ")[1]);
+        assertThat(flushCpuSeconds).isPositive().isLessThanOrEqualTo(flushSeconds);
+        assertThat(second.timings().flushCpuNanos()).isPositive().isLessThanOrEqualTo(second.timings().flushNanos());
         try (MetricsServer server = MetricsServer.start("localhost:0", second::prometheusMetrics)) {
             var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + server.port() + "/metrics")).build(),
