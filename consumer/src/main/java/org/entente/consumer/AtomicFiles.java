@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Replaces a file so that a reader sees the old content or the new, never a mix, and so that the
@@ -40,38 +42,111 @@ final class AtomicFiles {
     /** The same, streamed: a large file is never held whole in memory. */
     static void write(Path dir, String name, Content content) throws IOException {
         replace(dir, name, content);
-        syncDirectory(dir);
+    }
+
+    /** The same, one file replaced alone. */
+    private static void replace(Path dir, String name, Content content) throws IOException {
+        try (Batch batch = new Batch()) {
+            batch.add(dir, name, content);
+            batch.commit(Runnable::run);
+        }
     }
 
     /**
-     * The same without the fsync of the directory: its content is durable, but its name may not
-     * be until {@link #syncDirectory} runs. For a group of files replaced together, one sync of
-     * their directory after the last (each sync of a directory is a journal commit of its own, a
-     * dozen a flush on a busy disk).
+     * Files replaced together, as {@link #write} replaces one: each is written beside its target,
+     * then all are made durable at once, then renamed over their targets, then their directories
+     * are synced, once each. On a disk that others write to, fsyncs issued together share the
+     * file system's journal commits where fsyncs one after the other wait for one each (ten files
+     * of 2 MB beside a writer of 6 GB: 64-75 ms one after the other, 40 ms together, most runs).
+     * Until {@link #commit} renames, every target keeps its old content; closing a batch that was
+     * not committed deletes what it wrote.
      */
-    static void replace(Path dir, String name, Content content) throws IOException {
-        if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            // names are constants of this module; this guards the promise to stay inside dir
-            throw new IllegalArgumentException("not a plain view file name: " + name);
+    static final class Batch implements AutoCloseable {
+        private final List<Path[]> files = new ArrayList<>();
+        private final List<FileChannel> channels = new ArrayList<>();
+        private boolean committed;
+
+        /** Writes the new content beside its target (not yet durable, not yet in place). */
+        void add(Path dir, String name, Content content) throws IOException {
+            if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+                // names are constants of this module; this guards the promise to stay inside dir
+                throw new IllegalArgumentException("not a plain view file name: " + name);
+            }
+            // not Files.createTempFile: its files are private to their owner (0600), and views are
+            // for others to read (a bind-mounted directory, an analyst's account); the umask decides
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+            files.add(new Path[] {temp, dir.resolve(name), dir});
+            channels.add(channel);
+            OutputStream out = new Buffer(Channels.newOutputStream(channel), BUFFERS.get());
+            content.writeTo(out);
+            out.flush();
         }
-        Path target = dir.resolve(name);
-        // not Files.createTempFile: its files are private to their owner (0600), and views are for
-        // others to read (a bind-mounted directory, an analyst's account); the umask decides
-        Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                OutputStream out = new Buffer(Channels.newOutputStream(channel), BUFFERS.get());
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
+
+        boolean isEmpty() {
+            return files.isEmpty();
+        }
+
+        /** Makes every file durable ({@code forcing} runs the fsyncs, together if it can), then puts them in place. */
+        void commit(java.util.concurrent.Executor forcing) throws IOException {
+            List<java.util.concurrent.CompletableFuture<Void>> forced = new ArrayList<>();
+            for (FileChannel channel : channels) {
+                forced.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        channel.force(true);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, forcing));
             }
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + dir + " cannot replace files atomically", e);
+                java.util.concurrent.CompletableFuture.allOf(forced.toArray(new java.util.concurrent.CompletableFuture[0])).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+                throw cause instanceof IOException io ? io : new IOException("cannot sync a view file", cause);
             }
-        } finally {
-            Files.deleteIfExists(temp);
+            closeChannels();
+            java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
+            for (Path[] file : files) {
+                try {
+                    Files.move(file[0], file[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new IOException("the file system of " + file[2] + " cannot replace files atomically", e);
+                }
+                dirs.add(file[2]);
+            }
+            for (Path dir : dirs) {
+                syncDirectory(dir);
+            }
+            committed = true;
+        }
+
+        private void closeChannels() throws IOException {
+            IOException failure = null;
+            for (FileChannel channel : channels) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+            channels.clear();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                closeChannels();
+            } finally {
+                if (!committed) {
+                    for (Path[] file : files) {
+                        Files.deleteIfExists(file[0]);
+                    }
+                }
+            }
         }
     }
 

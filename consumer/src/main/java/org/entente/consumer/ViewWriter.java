@@ -76,6 +76,12 @@ public final class ViewWriter implements Runnable, AutoCloseable {
 
     /** How long the last flush spent on the page (0 if it did not render it). */
     private long reportNanos;
+    /** Runs the fsyncs of a flush together (see {@link AtomicFiles.Batch}). */
+    private final java.util.concurrent.ExecutorService syncs = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "entente-views-sync");
+        t.setDaemon(true);
+        return t;
+    });
     private final java.util.concurrent.ExecutorService pages = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "entente-views-page");
         t.setDaemon(true);
@@ -160,6 +166,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             failure = e;
             throw e;
         } finally {
+            syncs.shutdown();
             pages.shutdown();
             try {
                 // a page in progress is finished, so the files left behind are whole and current
@@ -250,29 +257,21 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     private void flush(List<TopicPartition> partitions) throws IOException {
         Path dir = settings.outDir();
         Path articles = dir.resolve(ViewTables.ARTICLES_DIR);
-        boolean articlesReplaced = false;
-        boolean countsReplaced = false;
-        Set<ViewTables.View> dirty = tables.takeDirty();
-        for (ViewTables.View view : dirty) {
-            if (view == ViewTables.View.ARTICLES) {
-                for (int file : tables.takeDirtyArticleFiles()) {
-                    AtomicFiles.replace(articles, ViewTables.articleFileName(file), out -> tables.writeArticleFile(file, out));
-                    articlesReplaced = true;
+        // every changed file written, then all made durable together, then put in place, before
+        // the manifest says they are current
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            for (ViewTables.View view : tables.takeDirty()) {
+                if (view == ViewTables.View.ARTICLES) {
+                    for (int file : tables.takeDirtyArticleFiles()) {
+                        batch.add(articles, ViewTables.articleFileName(file), out -> tables.writeArticleFile(file, out));
+                    }
+                } else {
+                    csv.reset();
+                    batch.add(dir, ViewTables.jsonName(view.topic), out -> tables.writeCounts(view.topic, out, csv));
+                    batch.add(dir, ViewTables.csvName(view.topic), csv::writeTo);
                 }
-            } else {
-                csv.reset();
-                AtomicFiles.replace(dir, ViewTables.jsonName(view.topic), out -> tables.writeCounts(view.topic, out, csv));
-                AtomicFiles.replace(dir, ViewTables.csvName(view.topic), csv::writeTo);
-                countsReplaced = true;
             }
-        }
-        // the new names are durable before the manifest says the files are current: one sync of
-        // each directory for all the files replaced in it
-        if (articlesReplaced) {
-            AtomicFiles.syncDirectory(articles);
-        }
-        if (countsReplaced) {
-            AtomicFiles.syncDirectory(dir);
+            batch.commit(syncs);
         }
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         ObjectNode manifest = Json.MAPPER.createObjectNode();

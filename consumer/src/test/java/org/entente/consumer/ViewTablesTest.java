@@ -416,6 +416,46 @@ class ViewTablesTest {
         }
     }
 
+    /** A flush's files: all replaced (their fsyncs run together), or, if one cannot be written, none. */
+    @Test
+    void aBatchReplacesAllItsFilesOrNone() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("articles"));
+        AtomicFiles.write(dir, "x.json", "[1]".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(sub, "00000.json", "[]".getBytes(StandardCharsets.UTF_8));
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.add(dir, "x.json", out -> out.write("[2]".getBytes(StandardCharsets.UTF_8)));
+            assertThatThrownBy(() -> batch.add(sub, "00000.json", out -> {
+                out.write("[half".getBytes(StandardCharsets.UTF_8));
+                throw new IOException("disk full");
+            })).hasMessage("disk full");
+        }
+        assertThat(Files.readString(dir.resolve("x.json"))).isEqualTo("[1]");
+        assertThat(Files.readString(sub.resolve("00000.json"))).isEqualTo("[]");
+        assertThat(AtomicFiles.removeLeftovers(dir) + AtomicFiles.removeLeftovers(sub)).isZero();
+
+        java.util.concurrent.ExecutorService syncs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.add(dir, "x.json", out -> out.write("[2]".getBytes(StandardCharsets.UTF_8)));
+            batch.add(dir, "y.csv", out -> out.write("a\n".getBytes(StandardCharsets.UTF_8)));
+            batch.add(sub, "00000.json", out -> out.write("[3]".getBytes(StandardCharsets.UTF_8)));
+            // written, not yet in place
+            assertThat(Files.readString(dir.resolve("x.json"))).isEqualTo("[1]");
+            assertThat(dir.resolve("y.csv")).doesNotExist();
+            batch.commit(syncs);
+        } finally {
+            syncs.shutdown();
+        }
+        assertThat(Files.readString(dir.resolve("x.json"))).isEqualTo("[2]");
+        assertThat(Files.readString(dir.resolve("y.csv"))).isEqualTo("a\n");
+        assertThat(Files.readString(sub.resolve("00000.json"))).isEqualTo("[3]");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("articles", "x.json", "y.csv");
+        }
+        try (Stream<Path> files = Files.list(sub)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
     @Test
     void aFileWrittenInPiecesOfEverySizeHoldsExactlyThePieces() throws IOException {
         java.util.Random random = new java.util.Random(3);
