@@ -41,11 +41,6 @@ final class AtomicFiles {
 
     /** The same, streamed: a large file is never held whole in memory. */
     static void write(Path dir, String name, Content content) throws IOException {
-        replace(dir, name, content);
-    }
-
-    /** The same, one file replaced alone. */
-    private static void replace(Path dir, String name, Content content) throws IOException {
         try (Batch batch = new Batch()) {
             batch.add(dir, name, content);
             batch.commit(Runnable::run);
@@ -81,10 +76,6 @@ final class AtomicFiles {
             OutputStream out = new Buffer(Channels.newOutputStream(channel), BUFFERS.get());
             content.writeTo(out);
             out.flush();
-        }
-
-        boolean isEmpty() {
-            return files.isEmpty();
         }
 
         /** Makes every file durable ({@code forcing} runs the fsyncs, together if it can), then puts them in place. */
