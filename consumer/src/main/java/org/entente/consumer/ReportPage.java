@@ -52,11 +52,12 @@ final class ReportPage {
      * @param months       per shown pair, its month counts
      * @param byDate       the articles naming a shown pair, by date (newest first), unordered
      *                     within a date; an article naming two shown pairs is there twice
+     * @param heatPairs    the shown pairs, most articles first
      */
     record Data(Instant generated, int articles, long counted, boolean consistent, List<CountValue> pairs,
                 List<CountValue> domains, List<String> countries, Map<String, CountValue> cells,
                 Map<String, List<CountValue>> months, java.util.SortedMap<String, List<ArticleFacts>> byDate,
-                List<ArticleFacts> attention, int heatmapPairs, int articlesPerCell) {
+                List<ArticleFacts> attention, List<String> heatPairs, int articlesPerCell) {
     }
 
     /**
@@ -153,7 +154,7 @@ final class ReportPage {
         }
         return new Data(Instant.now(), tables.articles.size(), tables.countedArticles(), tables.consistent(), pairs,
                 domains, new ArrayList<>(tables.countries()), cells, months, tables.articlesByDate(heat),
-                tables.newestPairless(ATTENTION), heatmapPairs, articlesPerCell);
+                tables.newestPairless(ATTENTION), new ArrayList<>(heat), articlesPerCell);
     }
 
     /** The page's data as JSON: on the page's thread. */
@@ -187,10 +188,7 @@ final class ReportPage {
             names.put(code, NAMES.computeIfAbsent(code, c -> new Locale("", c).getDisplayCountry(Locale.ENGLISH)));
         }
 
-        List<String> heatPairs = new ArrayList<>();
-        for (int i = 0; i < Math.min(data.heatmapPairs(), pairs.size()); i++) {
-            heatPairs.add(pairs.get(i).pair());
-        }
+        List<String> heatPairs = data.heatPairs();
         root.put("heatmapLimited", pairs.size() > heatPairs.size());
         ArrayNode hp = root.putArray("heatPairs");
         heatPairs.forEach(hp::add);
