@@ -50,19 +50,26 @@ final class AtomicFiles {
     /**
      * Files replaced together, as {@link #write} replaces one: each is written beside its target,
      * then all are made durable at once, then renamed over their targets, then their directories
-     * are synced, once each. On a disk that others write to, fsyncs issued together share the
-     * file system's journal commits where fsyncs one after the other wait for one each (ten files
-     * of 2 MB beside a writer of 6 GB: 64-75 ms one after the other, 40 ms together, most runs).
-     * Until {@link #commit} renames, every target keeps its old content; closing a batch that was
-     * not committed deletes what it wrote.
+     * are synced, once each and together. On a disk that others write to, fsyncs issued together
+     * share the file system's journal commits where fsyncs one after the other wait for one each
+     * (ten files of 2 MB beside a writer of 6 GB: 64-75 ms one after the other, 40 ms together,
+     * most runs). A file added {@linkplain #addLast last} (a manifest saying the others are
+     * current) is made durable with the others but put in place only once they are. Until
+     * {@link #commit} renames, every target keeps its old content; closing a batch that was not
+     * committed deletes what it wrote.
      */
     static final class Batch implements AutoCloseable {
         private final List<Path[]> files = new ArrayList<>();
         private final List<FileChannel> channels = new ArrayList<>();
+        /** The index of the file added last, -1 if none. */
+        private int last = -1;
         private boolean committed;
 
         /** Writes the new content beside its target (not yet durable, not yet in place). */
         void add(Path dir, String name, Content content) throws IOException {
+            if (last >= 0) {
+                throw new IllegalStateException("a file was already added last: " + files.get(last)[1]);
+            }
             if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
                 // names are constants of this module; this guards the promise to stay inside dir
                 throw new IllegalArgumentException("not a plain view file name: " + name);
@@ -78,38 +85,49 @@ final class AtomicFiles {
             out.flush();
         }
 
-        /** Makes every file durable ({@code forcing} runs the fsyncs, together if it can), then puts them in place. */
-        void commit(java.util.concurrent.Executor forcing) throws IOException {
-            List<java.util.concurrent.CompletableFuture<Void>> forced = new ArrayList<>();
+        /**
+         * The same, for the file that says the others are current: synced with them (its content
+         * needs no more waiting than theirs) but renamed only after theirs are renamed and their
+         * directories synced, so that it is never in place before them, even after a power cut.
+         */
+        void addLast(Path dir, String name, Content content) throws IOException {
+            add(dir, name, content);
+            last = files.size() - 1;
+        }
+
+        /** Makes every file durable ({@code io} runs the fsyncs, together if it can), then puts them in place. */
+        void commit(java.util.concurrent.Executor io) throws IOException {
+            List<IoTask> forces = new ArrayList<>();
             for (FileChannel channel : channels) {
-                forced.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
-                    try {
-                        channel.force(true);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }, forcing));
+                forces.add(() -> channel.force(true));
             }
-            try {
-                java.util.concurrent.CompletableFuture.allOf(forced.toArray(new java.util.concurrent.CompletableFuture[0])).join();
-            } catch (java.util.concurrent.CompletionException e) {
-                Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
-                throw cause instanceof IOException io ? io : new IOException("cannot sync a view file", cause);
-            }
+            together(io, forces);
             closeChannels();
             java.util.Set<Path> dirs = new java.util.LinkedHashSet<>();
-            for (Path[] file : files) {
-                try {
-                    Files.move(file[0], file[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    throw new IOException("the file system of " + file[2] + " cannot replace files atomically", e);
+            for (int i = 0; i < files.size(); i++) {
+                if (i != last) {
+                    rename(files.get(i));
+                    dirs.add(files.get(i)[2]);
                 }
-                dirs.add(file[2]);
             }
+            List<IoTask> dirSyncs = new ArrayList<>();
             for (Path dir : dirs) {
-                syncDirectory(dir);
+                dirSyncs.add(() -> syncDirectory(dir));
+            }
+            together(io, dirSyncs);
+            if (last >= 0) {
+                rename(files.get(last));
+                syncDirectory(files.get(last)[2]);
             }
             committed = true;
+        }
+
+        private static void rename(Path[] file) throws IOException {
+            try {
+                Files.move(file[0], file[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + file[2] + " cannot replace files atomically", e);
+            }
         }
 
         private void closeChannels() throws IOException {
@@ -138,6 +156,31 @@ final class AtomicFiles {
                     }
                 }
             }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoTask {
+        void run() throws IOException;
+    }
+
+    /** Runs the tasks on {@code io} and waits for all; the first failure is thrown. */
+    private static void together(java.util.concurrent.Executor io, List<IoTask> tasks) throws IOException {
+        List<java.util.concurrent.CompletableFuture<Void>> running = new ArrayList<>(tasks.size());
+        for (IoTask task : tasks) {
+            running.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    task.run();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, io));
+        }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(running.toArray(new java.util.concurrent.CompletableFuture[0])).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+            throw cause instanceof IOException failure ? failure : new IOException("cannot sync a view file", cause);
         }
     }
 

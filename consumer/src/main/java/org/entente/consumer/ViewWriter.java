@@ -40,9 +40,9 @@ import java.util.function.Predicate;
  * on (the facts of every article, 1,000 a file in order of arrival), {@code index.html} and
  * {@code manifest.json}.
  *
- * <p>Crash safety: each file is replaced atomically and fsynced; the manifest, written last,
- * records the offsets the files reflect; only then are the offsets committed to Kafka. A restart
- * loads the files and resumes from the manifest's offsets. Records read again after a crash are
+ * <p>Crash safety: each file is replaced atomically and fsynced; the manifest, put in place last,
+ * records the offsets the files reflect, and the offsets are then committed to Kafka for
+ * monitoring. A restart loads the files and resumes from the manifest's offsets. Records read again after a crash are
  * latest-value-per-key upserts, so applying them twice is harmless.
  */
 public final class ViewWriter implements Runnable, AutoCloseable {
@@ -257,8 +257,19 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     private void flush(List<TopicPartition> partitions) throws IOException {
         Path dir = settings.outDir();
         Path articles = dir.resolve(ViewTables.ARTICLES_DIR);
-        // every changed file written, then all made durable together, then put in place, before
-        // the manifest says they are current
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
+        ObjectNode offsets = manifest.putObject("offsets");
+        for (TopicPartition tp : partitions) {
+            long position = consumer.position(tp);
+            positions.put(tp, new OffsetAndMetadata(position));
+            ObjectNode topic = offsets.has(tp.topic()) ? (ObjectNode) offsets.get(tp.topic()) : offsets.putObject(tp.topic());
+            topic.put(Integer.toString(tp.partition()), position);
+        }
+        boolean consistent = tables.consistent();
+        // every changed file written, then all made durable together (the manifest with them),
+        // then put in place, and the manifest, which says they are current, only after them (on
+        // a disk the broker keeps busy, each wait for it is a journal commit of tens of ms)
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             for (ViewTables.View view : tables.takeDirty()) {
                 if (view == ViewTables.View.ARTICLES) {
@@ -271,27 +282,23 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                     batch.add(dir, ViewTables.csvName(view.topic), csv::writeTo);
                 }
             }
+            manifest.put("updated", Instant.now().toString());
+            manifest.put("flushes", flushes + 1);
+            manifest.put("articles", tables.articles.size());
+            manifest.put("articleFiles", tables.articleFileCount());
+            manifest.put("consistent", consistent);
+            byte[] manifestBytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+            batch.addLast(dir, MANIFEST, out -> out.write(manifestBytes));
             batch.commit(syncs);
         }
-        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
-        ObjectNode manifest = Json.MAPPER.createObjectNode();
-        ObjectNode offsets = manifest.putObject("offsets");
-        for (TopicPartition tp : partitions) {
-            long position = consumer.position(tp);
-            positions.put(tp, new OffsetAndMetadata(position));
-            ObjectNode topic = offsets.has(tp.topic()) ? (ObjectNode) offsets.get(tp.topic()) : offsets.putObject(tp.topic());
-            topic.put(Integer.toString(tp.partition()), position);
-        }
-        boolean consistent = tables.consistent();
         flushes++;
-        manifest.put("updated", Instant.now().toString());
-        manifest.put("flushes", flushes);
-        manifest.put("articles", tables.articles.size());
-        manifest.put("articleFiles", tables.articleFileCount());
-        manifest.put("consistent", consistent);
-        AtomicFiles.write(dir, MANIFEST, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-        // the files are durable: only now may a restart skip these records
-        consumer.commitSync(positions);
+        // the files are durable and a restart resumes from the manifest, never from these
+        // offsets: they are for monitoring (the group's lag), so the flush does not wait for them
+        consumer.commitAsync(positions, (committed, e) -> {
+            if (e != null) {
+                LOG.debug("offsets of flush not committed to the group (the manifest has them): {}", e.toString());
+            }
+        });
         metrics.flushes = flushes;
         appliedSinceFlush = false;
         // the page is for reading, and rendering it costs more than the rest of a flush: while the

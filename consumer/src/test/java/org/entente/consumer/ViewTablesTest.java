@@ -457,6 +457,38 @@ class ViewTablesTest {
     }
 
     @Test
+    void theFileAddedLastIsPutInPlaceOnlyAfterAllTheOthers() throws IOException {
+        AtomicFiles.write(dir, "manifest.json", "{\"flushes\": 1}".getBytes(StandardCharsets.UTF_8));
+        // a target that cannot be replaced (a directory that is not empty): its rename fails
+        Files.createDirectories(dir.resolve("y.csv").resolve("inside"));
+        java.util.concurrent.ExecutorService syncs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.add(dir, "x.json", out -> out.write("[2]".getBytes(StandardCharsets.UTF_8)));
+            batch.add(dir, "y.csv", out -> out.write("a\n".getBytes(StandardCharsets.UTF_8)));
+            batch.addLast(dir, "manifest.json", out -> out.write("{\"flushes\": 2}".getBytes(StandardCharsets.UTF_8)));
+            assertThatThrownBy(() -> batch.add(dir, "z.json", out -> out.write('1')))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("manifest.json");
+            assertThatThrownBy(() -> batch.commit(syncs)).isInstanceOf(IOException.class);
+        }
+        // the manifest still says what it said: the files it would vouch for are not all in place
+        assertThat(Files.readString(dir.resolve("manifest.json"))).isEqualTo("{\"flushes\": 1}");
+        assertThat(Files.readString(dir.resolve("x.json"))).isEqualTo("[2]");
+
+        Files.delete(dir.resolve("y.csv").resolve("inside"));
+        Files.delete(dir.resolve("y.csv"));
+        try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
+            batch.add(dir, "y.csv", out -> out.write("b\n".getBytes(StandardCharsets.UTF_8)));
+            batch.addLast(dir, "manifest.json", out -> out.write("{\"flushes\": 3}".getBytes(StandardCharsets.UTF_8)));
+            batch.commit(syncs);
+        } finally {
+            syncs.shutdown();
+        }
+        assertThat(Files.readString(dir.resolve("y.csv"))).isEqualTo("b\n");
+        assertThat(Files.readString(dir.resolve("manifest.json"))).isEqualTo("{\"flushes\": 3}");
+        assertThat(AtomicFiles.removeLeftovers(dir)).isZero();
+    }
+
+    @Test
     void aFileWrittenInPiecesOfEverySizeHoldsExactlyThePieces() throws IOException {
         java.util.Random random = new java.util.Random(3);
         java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
