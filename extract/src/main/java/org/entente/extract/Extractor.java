@@ -76,7 +76,7 @@ public final class Extractor {
     public ArticleFacts extract(Article article, String version) {
         String text = ArticleFacts.textOf(article);
         int titleEnd = article.title() == null ? 0 : article.title().length();
-        FoldedText folded = FoldedText.of(text);
+        FoldedText folded = FoldedText.onThread(text);
         Segments[] segments = Segments.of(folded);
         Segments sentence = segments[0];
         Segments clause = segments[1];
