@@ -108,17 +108,17 @@ class ReplayerTest {
 
     @Test
     void aNonRetriableSendErrorFailsTheRun() {
+        // every send waits for the flush, which answers the first with a refusal and the rest with
+        // success: the same answers in every run, whatever the threads' timing
         MockProducer<String, Article> refusing =
-                new MockProducer<>(false, null, new StringSerializer(), JsonSerdes.serializer(Article.class));
+                new MockProducer<>(false, null, new StringSerializer(), JsonSerdes.serializer(Article.class)) {
+                    @Override
+                    public synchronized void flush() {
+                        errorNext(new RecordTooLargeException("record too large"));
+                        super.flush();
+                    }
+                };
         Replayer failing = new Replayer(refusing, new ArticleReader(), r -> { });
-        Thread answer = new Thread(() -> {
-            while (refusing.history().isEmpty()) {
-                Thread.onSpinWait();
-            }
-            refusing.errorNext(new RecordTooLargeException("record too large"));
-            refusing.completeNext();
-        });
-        answer.start();
         assertThatThrownBy(() -> failing.replay(List.of(SEEDS), quiet()))
                 .isInstanceOf(Replayer.ReplayFailedException.class)
                 .hasMessageContaining("record too large");
