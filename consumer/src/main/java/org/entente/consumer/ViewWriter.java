@@ -42,8 +42,8 @@ import java.util.function.Predicate;
  *
  * <p>Crash safety: each file is replaced atomically and fsynced; the manifest, put in place last,
  * records the offsets the files reflect, and the offsets are then committed to Kafka for
- * monitoring. A restart loads the files and resumes from the manifest's offsets. Records read again after a crash are
- * latest-value-per-key upserts, so applying them twice is harmless.
+ * monitoring. A restart loads the files and resumes from the manifest's offsets. Records read
+ * again after a crash are latest-value-per-key upserts, so applying them twice is harmless.
  */
 public final class ViewWriter implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewWriter.class);
@@ -65,6 +65,8 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     private final List<java.util.function.Consumer<ViewState>> flushListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<Waiter> waiters = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean newWaiter;
+    /** The offsets the files reflect since the last flush, for the group (null before the first flush). */
+    private Map<TopicPartition, OffsetAndMetadata> flushedPositions;
     /** Records were applied since the files were last written: the tables are ahead of the files. */
     private boolean appliedSinceFlush;
     private long flushes;
@@ -166,6 +168,9 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             failure = e;
             throw e;
         } finally {
+            if (failure == null && flushedPositions != null) {
+                commitOnStop();
+            }
             syncs.shutdown();
             pages.shutdown();
             try {
@@ -181,6 +186,24 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             stopped = true;
             synchronized (stateLock) {
                 stateLock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Offsets are committed without waiting while the writer runs; one that stops leaves the group
+     * where its files are, for whoever watches the group's lag.
+     */
+    private void commitOnStop() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                consumer.commitSync(flushedPositions, Duration.ofSeconds(10));
+                return;
+            } catch (WakeupException e) {
+                // the wakeup of close() came while no poll was waiting: this call took it, try again
+            } catch (RuntimeException e) {
+                LOG.warn("offsets of the last flush not committed to the group (the manifest has them): {}", e.toString());
+                return;
             }
         }
     }
@@ -294,9 +317,13 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         flushes++;
         // the files are durable and a restart resumes from the manifest, never from these
         // offsets: they are for monitoring (the group's lag), so the flush does not wait for them
+        flushedPositions = positions;
         consumer.commitAsync(positions, (committed, e) -> {
-            if (e != null) {
-                LOG.debug("offsets of flush not committed to the group (the manifest has them): {}", e.toString());
+            if (e instanceof org.apache.kafka.clients.consumer.RetriableCommitFailedException) {
+                // the group coordinator not yet found, moved: the next flush commits again
+                LOG.debug("offsets of a flush not committed to the group: {}", e.toString());
+            } else if (e != null) {
+                LOG.warn("offsets of a flush not committed to the group (the manifest has them; a restart does not need them): {}", e.toString());
             }
         });
         metrics.flushes = flushes;

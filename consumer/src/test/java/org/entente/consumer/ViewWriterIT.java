@@ -167,6 +167,22 @@ class ViewWriterIT {
         assertThat(first.awaitFlushedState(s -> s.reflects(Map.of("a1", "v1")), Duration.ofSeconds(60))).isTrue();
         first.close();
         t1.join(30_000);
+        // the flushes commit the group's offsets without waiting for them; a writer that stops
+        // has them committed: the group is at the end of every partition the writer read
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets("entente-views").partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new java.util.HashMap<>();
+            committed.keySet().forEach(tp -> ends.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            Map<org.apache.kafka.common.TopicPartition, Long> endOffsets = new java.util.HashMap<>();
+            admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> endOffsets.put(tp, info.offset()));
+            assertThat(committed).hasSize(2 * Topics.VIEW_TOPICS.size());
+            committed.forEach((tp, offset) -> assertThat(offset.offset()).as("%s", tp).isEqualTo(endOffsets.get(tp)));
+            // one transaction (a record and its commit marker) on one partition of each topic
+            assertThat(committed.values().stream().mapToLong(o -> o.offset()).sum()).isEqualTo(2L * Topics.VIEW_TOPICS.size());
+        }
 
         // same consumer group, new directory: it must not start from the committed offsets
         ViewWriter second = writer(dir.resolve("views-b"));
