@@ -81,8 +81,8 @@ public final class Bench {
     public record Result(int articles, long bytes, double rawProducePerSecond, double rawConsumePerSecond,
                          double extractPerSecond, double extractMegabytesPerSecond, double endToEndPerSecond,
                          double endToEndSeconds, double streamsSeconds, Cpu cpu, Latency latency, double viewsFlushMs,
-                         double viewsMeanFlushMs, double viewsMeanFlushCpuMs,
-                         double streamsHeapMaxMb, boolean correct) {
+                         double viewsMeanFlushMs, double viewsMeanFlushCpuMs, long viewsPages, double viewsMeanPageMs,
+                         double viewsMeanPageCpuMs, double streamsHeapMaxMb, boolean correct) {
         public double ratioToRawProduce() {
             return endToEndPerSecond / rawProducePerSecond;
         }
@@ -166,6 +166,9 @@ public final class Bench {
             Latency latency;
             double viewsFlushMs;
             ViewWriter.Timings viewsDuringLatency;
+            long pages;
+            double pageMs;
+            double pageCpuMs;
             double latencyPhaseSeconds;
             try {
                 long start = System.nanoTime();
@@ -213,6 +216,12 @@ public final class Bench {
                         viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                         viewsDuringLatency.pageNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                         100 * viewsDuringLatency.applyNanos() / 1e9 / latencyPhaseSeconds);
+                ViewWriter.Timings whole = views.timings();
+                pages = whole.pageRenders();
+                pageMs = whole.pageRenderNanos() / 1e6 / Math.max(1, pages);
+                pageCpuMs = whole.pageRenderCpuNanos() / 1e6 / Math.max(1, pages);
+                out.printf("report page, end to end and latency phases: %d pages of %.0f ms on average on its own thread "
+                        + "(%.0f ms of it on the CPU)%n", pages, pageMs, pageCpuMs);
             } finally {
                 views.close();
                 viewThread.join(60_000);
@@ -221,7 +230,8 @@ public final class Bench {
             Result result = new Result(corpus.size(), bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
                     extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, viewsFlushMs,
                     viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
-                    viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), heapMb, correct);
+                    viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), pages, pageMs,
+                    pageCpuMs, heapMb, correct);
             write(result);
             return result;
         }
@@ -597,6 +607,9 @@ public final class Bench {
         json.put("views_last_flush_ms", Math.round(r.viewsFlushMs()));
         json.put("views_mean_flush_ms_at_rate", Math.round(r.viewsMeanFlushMs()));
         json.put("views_mean_flush_cpu_ms_at_rate", round(r.viewsMeanFlushCpuMs()));
+        json.put("views_pages", r.viewsPages());
+        json.put("views_mean_page_ms", round(r.viewsMeanPageMs()));
+        json.put("views_mean_page_cpu_ms", round(r.viewsMeanPageCpuMs()));
         json.put("streams_heap_max_mb", round(r.streamsHeapMaxMb()));
         json.put("streams_heap_limit_mb", 512);
         json.put("correct", r.correct());
@@ -628,6 +641,8 @@ public final class Bench {
                         r.latency().topicsP50(), r.latency().topicsP99()),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU, the rest waiting for the disk or a core)",
                         "views: mean flush at that rate", r.viewsMeanFlushMs(), r.viewsMeanFlushCpuMs()),
+                String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU; %d pages, on a thread of their own)",
+                        "views: report page", r.viewsMeanPageMs(), r.viewsMeanPageCpuMs(), r.viewsPages()),
                 String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),
                 String.format(Locale.ROOT, "%-34s %14s", "views equal ground truth", r.correct()));
     }

@@ -27,7 +27,8 @@ class BenchIT {
         assertThat(node.get("correct").asBoolean()).isTrue();
         assertThat(node.get("articles").asInt()).isEqualTo(2000);
         for (String field : List.of("bytes", "raw_produce_per_s", "raw_consume_per_s", "extract_per_s", "e2e_per_s",
-                "e2e_ratio_to_raw_produce", "views_last_flush_ms", "views_mean_flush_ms_at_rate", "views_mean_flush_cpu_ms_at_rate", "streams_heap_max_mb")) {
+                "e2e_ratio_to_raw_produce", "views_last_flush_ms", "views_mean_flush_ms_at_rate", "views_mean_flush_cpu_ms_at_rate", "views_pages", "views_mean_page_ms",
+                "views_mean_page_cpu_ms", "streams_heap_max_mb")) {
             assertThat(node.get(field).asDouble()).as(field).isPositive();
         }
         for (String field : List.of("rate_per_s", "p50", "p99", "max", "count_topics_p50", "count_topics_p99")) {

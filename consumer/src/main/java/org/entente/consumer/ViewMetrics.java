@@ -18,6 +18,10 @@ final class ViewMetrics {
     /** The writer thread's CPU time within flushes: the rest of {@link #flushNanos} is waiting (disk, scheduler). */
     volatile long flushCpuNanos;
     volatile long pageNanos;
+    /** The page's thread: pages written, and its time and CPU time writing them. */
+    volatile long pageRenders;
+    volatile long pageRenderNanos;
+    volatile long pageRenderCpuNanos;
     /** As of the last flush. */
     volatile long articles;
     volatile boolean consistent;
@@ -34,6 +38,9 @@ final class ViewMetrics {
         seconds(out, "entente_views_flush_seconds_total", "Time spent writing files, the report page's data included.", flushNanos);
         seconds(out, "entente_views_flush_cpu_seconds_total", "CPU time of the writer's thread in flushes; the rest of the flush time is waiting for the disk or a core.", flushCpuNanos);
         seconds(out, "entente_views_page_seconds_total", "Time flushes spent on the report page (taking its data; waiting for it once caught up).", pageNanos);
+        metric(out, "entente_views_pages_total", "counter", "Report pages written, on the page's own thread.", pageRenders);
+        seconds(out, "entente_views_page_render_seconds_total", "Time the page's thread spent writing report pages.", pageRenderNanos);
+        seconds(out, "entente_views_page_render_cpu_seconds_total", "CPU time of the page's thread writing report pages.", pageRenderCpuNanos);
         metric(out, "entente_views_lag_records", "gauge", "Records in the view topics not yet read.", lag);
         metric(out, "entente_views_articles", "gauge", "Articles in the views.", articles);
         metric(out, "entente_views_consistent", "gauge", "1 when every count view equals what the article facts imply.",

@@ -342,7 +342,13 @@ public final class ViewWriter implements Runnable, AutoCloseable {
             // (one page at a time, in order, so an older page never replaces a newer one)
             ReportPage.Data data = ReportPage.data(tables, settings.heatmapPairs(), settings.articlesPerCell());
             page = pages.submit(() -> {
+                long started = System.nanoTime();
+                long cpu = threadCpu();
                 AtomicFiles.write(dir, REPORT, out -> ReportPage.write(data, out));
+                // one page thread: it alone writes these counters
+                metrics.pageRenderCpuNanos += threadCpu() - cpu;
+                metrics.pageRenderNanos += System.nanoTime() - started;
+                metrics.pageRenders++;
                 return null;
             });
             if (settled) {
@@ -457,16 +463,22 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         return Duration.ofNanos(metrics.lastFlushNanos);
     }
 
-    /** Where the writer's time went so far; differences between two calls measure a phase. */
-    public record Timings(long flushes, long applyNanos, long flushNanos, long flushCpuNanos, long pageNanos) {
+    /**
+     * Where the writer's time went so far; differences between two calls measure a phase. The
+     * page's own thread: how many pages it wrote, in how long, and its CPU time for them.
+     */
+    public record Timings(long flushes, long applyNanos, long flushNanos, long flushCpuNanos, long pageNanos,
+                          long pageRenders, long pageRenderNanos, long pageRenderCpuNanos) {
         public Timings since(Timings earlier) {
             return new Timings(flushes - earlier.flushes, applyNanos - earlier.applyNanos, flushNanos - earlier.flushNanos,
-                    flushCpuNanos - earlier.flushCpuNanos, pageNanos - earlier.pageNanos);
+                    flushCpuNanos - earlier.flushCpuNanos, pageNanos - earlier.pageNanos, pageRenders - earlier.pageRenders,
+                    pageRenderNanos - earlier.pageRenderNanos, pageRenderCpuNanos - earlier.pageRenderCpuNanos);
         }
     }
 
     public Timings timings() {
-        return new Timings(metrics.flushes, metrics.applyNanos, metrics.flushNanos, metrics.flushCpuNanos, metrics.pageNanos);
+        return new Timings(metrics.flushes, metrics.applyNanos, metrics.flushNanos, metrics.flushCpuNanos, metrics.pageNanos,
+                metrics.pageRenders, metrics.pageRenderNanos, metrics.pageRenderCpuNanos);
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();

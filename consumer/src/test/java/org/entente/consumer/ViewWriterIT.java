@@ -149,6 +149,12 @@ class ViewWriterIT {
                 .filter(l -> l.startsWith("entente_views_flush_cpu_seconds_total ")).findFirst().orElseThrow().split(" ")[1]);
         assertThat(flushCpuSeconds).isPositive().isLessThanOrEqualTo(flushSeconds);
         assertThat(second.timings().flushCpuNanos()).isPositive().isLessThanOrEqualTo(second.timings().flushNanos());
+        // the page's own thread: the page of the settled state at least (one per flush at most),
+        // its CPU time some and never more than its time, and the metric says the same
+        ViewWriter.Timings timings = second.timings();
+        assertThat(timings.pageRenders()).isBetween(1L, timings.flushes());
+        assertThat(timings.pageRenderCpuNanos()).isPositive().isLessThanOrEqualTo(timings.pageRenderNanos());
+        assertThat(second.prometheusMetrics()).contains("entente_views_pages_total " + timings.pageRenders() + "\n");
         try (MetricsServer server = MetricsServer.start("localhost:0", second::prometheusMetrics)) {
             var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + server.port() + "/metrics")).build(),
