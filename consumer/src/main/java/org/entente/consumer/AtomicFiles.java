@@ -35,11 +35,7 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path dir, String name, byte[] content) throws IOException {
-        write(dir, name, out -> out.write(content));
-    }
-
-    /** The same, streamed: a large file is never held whole in memory. */
+    /** Replaces one file with what {@code content} writes, streamed: a large file is never held whole in memory. */
     static void write(Path dir, String name, Content content) throws IOException {
         try (Batch batch = new Batch()) {
             batch.add(dir, name, content);
@@ -180,7 +176,7 @@ final class AtomicFiles {
             java.util.concurrent.CompletableFuture.allOf(running.toArray(new java.util.concurrent.CompletableFuture[0])).join();
         } catch (java.util.concurrent.CompletionException e) {
             Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
-            throw cause instanceof IOException failure ? failure : new IOException("cannot sync a view file", cause);
+            throw cause instanceof IOException failure ? failure : new IOException("cannot sync the view files", cause);
         }
     }
 

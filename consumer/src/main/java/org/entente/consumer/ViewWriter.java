@@ -65,7 +65,7 @@ public final class ViewWriter implements Runnable, AutoCloseable {
     private final List<java.util.function.Consumer<ViewState>> flushListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<Waiter> waiters = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean newWaiter;
-    /** The offsets the files reflect since the last flush, for the group (null before the first flush). */
+    /** The offsets the files reflect as of the last flush, for the group (null before the first flush). */
     private Map<TopicPartition, OffsetAndMetadata> flushedPositions;
     /** Records were applied since the files were last written: the tables are ahead of the files. */
     private boolean appliedSinceFlush;

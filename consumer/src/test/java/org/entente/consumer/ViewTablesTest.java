@@ -386,14 +386,14 @@ class ViewTablesTest {
         ViewTables t = new ViewTables();
         String hostile = "../../etc/passwd|/tmp/x";
         t.apply(Topics.PAIR_DOMAIN_COUNTS, hostile, json(new CountValue("../../etc/passwd", "/tmp/x", null, 1)));
-        AtomicFiles.write(dir, ViewTables.jsonName(Topics.PAIR_DOMAIN_COUNTS), t.countsJson(Topics.PAIR_DOMAIN_COUNTS));
-        AtomicFiles.write(dir, ViewTables.csvName(Topics.PAIR_DOMAIN_COUNTS), t.countsCsv(Topics.PAIR_DOMAIN_COUNTS));
+        write(dir, ViewTables.jsonName(Topics.PAIR_DOMAIN_COUNTS), t.countsJson(Topics.PAIR_DOMAIN_COUNTS));
+        write(dir, ViewTables.csvName(Topics.PAIR_DOMAIN_COUNTS), t.countsCsv(Topics.PAIR_DOMAIN_COUNTS));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("pair-domain-counts.json", "pair-domain-counts.csv");
         }
         assertThat(Files.exists(dir.resolve("../../etc/passwd|"))).isFalse();
-        assertThatThrownBy(() -> AtomicFiles.write(dir, "../escape.json", new byte[0]))
+        assertThatThrownBy(() -> write(dir, "../escape.json", new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -401,15 +401,15 @@ class ViewTablesTest {
     void viewFilesGetTheUsualPermissionsNotThoseOfAPrivateTemporaryFile() throws IOException {
         // a file made the ordinary way under the same umask: what a reader of the directory expects
         Path reference = Files.writeString(dir.resolve("reference.txt"), "x");
-        AtomicFiles.write(dir, "x.json", "[1]".getBytes(StandardCharsets.UTF_8));
+        write(dir, "x.json", "[1]".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.getPosixFilePermissions(dir.resolve("x.json")))
                 .isEqualTo(Files.getPosixFilePermissions(reference));
     }
 
     @Test
     void anAtomicWriteReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
-        AtomicFiles.write(dir, "x.json", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
+        write(dir, "x.json", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
+        write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readString(dir.resolve("x.json"))).isEqualTo("[4]");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).hasSize(1);
@@ -420,8 +420,8 @@ class ViewTablesTest {
     @Test
     void aBatchReplacesAllItsFilesOrNone() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("articles"));
-        AtomicFiles.write(dir, "x.json", "[1]".getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(sub, "00000.json", "[]".getBytes(StandardCharsets.UTF_8));
+        write(dir, "x.json", "[1]".getBytes(StandardCharsets.UTF_8));
+        write(sub, "00000.json", "[]".getBytes(StandardCharsets.UTF_8));
         try (AtomicFiles.Batch batch = new AtomicFiles.Batch()) {
             batch.add(dir, "x.json", out -> out.write("[2]".getBytes(StandardCharsets.UTF_8)));
             assertThatThrownBy(() -> batch.add(sub, "00000.json", out -> {
@@ -458,7 +458,7 @@ class ViewTablesTest {
 
     @Test
     void theFileAddedLastIsPutInPlaceOnlyAfterAllTheOthers() throws IOException {
-        AtomicFiles.write(dir, "manifest.json", "{\"flushes\": 1}".getBytes(StandardCharsets.UTF_8));
+        write(dir, "manifest.json", "{\"flushes\": 1}".getBytes(StandardCharsets.UTF_8));
         // a target that cannot be replaced (a directory that is not empty): its rename fails
         Files.createDirectories(dir.resolve("y.csv").resolve("inside"));
         java.util.concurrent.ExecutorService syncs = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -536,7 +536,7 @@ class ViewTablesTest {
 
     @Test
     void theLeftoversOfAFlushCutShortAreRemovedAndNothingElse() throws IOException {
-        AtomicFiles.write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
+        write(dir, "x.json", "[4]".getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve(".x.json.123.tmp"), "[4, 5");
         Files.writeString(dir.resolve(".keep"), "not ours");
         Files.createDirectory(dir.resolve(".dir.tmp"));
@@ -551,9 +551,9 @@ class ViewTablesTest {
         ViewTables t = new ViewTables();
         oneSettledArticle(t);
         Files.createDirectory(dir.resolve(ViewTables.ARTICLES_DIR));
-        AtomicFiles.write(dir.resolve(ViewTables.ARTICLES_DIR), ViewTables.articleFileName(0), t.articleFile(0));
+        write(dir.resolve(ViewTables.ARTICLES_DIR), ViewTables.articleFileName(0), t.articleFile(0));
         for (String topic : Topics.COUNT_TOPICS) {
-            AtomicFiles.write(dir, ViewTables.jsonName(topic), t.countsJson(topic));
+            write(dir, ViewTables.jsonName(topic), t.countsJson(topic));
         }
         ViewTables back = new ViewTables();
         back.load(dir);
@@ -567,12 +567,12 @@ class ViewTablesTest {
     @Test
     void anArticleFoundInTwoFilesStaysInTheLaterOneAndTheEarlierIsRewritten() throws IOException {
         Path articles = Files.createDirectory(dir.resolve(ViewTables.ARTICLES_DIR));
-        AtomicFiles.write(articles, "00000.json", ("[\n" + new String(json(dated("a", "v1", "2025-05")), StandardCharsets.UTF_8)
+        write(articles, "00000.json", ("[\n" + new String(json(dated("a", "v1", "2025-05")), StandardCharsets.UTF_8)
                 + ",\n" + new String(json(dated("b", "v1", "2025-05")), StandardCharsets.UTF_8) + "\n]\n").getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(articles, "00002.json", ("[" + new String(json(dated("a", "v2", "2025-06")), StandardCharsets.UTF_8)
+        write(articles, "00002.json", ("[" + new String(json(dated("a", "v2", "2025-06")), StandardCharsets.UTF_8)
                 + "]").getBytes(StandardCharsets.UTF_8));
         for (String topic : Topics.COUNT_TOPICS) {
-            AtomicFiles.write(dir, ViewTables.jsonName(topic), "[]".getBytes(StandardCharsets.UTF_8));
+            write(dir, ViewTables.jsonName(topic), "[]".getBytes(StandardCharsets.UTF_8));
         }
         ViewTables back = new ViewTables();
         back.load(dir);
@@ -583,5 +583,10 @@ class ViewTablesTest {
         assertThat(Json.MAPPER.readTree(back.articleFile(0)).findValuesAsText("id")).containsExactly("b");
         assertThat(Json.MAPPER.readTree(back.articleFile(1)).size()).isZero();
         assertThat(Json.MAPPER.readTree(back.articleFile(2)).findValuesAsText("id")).containsExactly("a");
+    }
+
+    /** A file of these bytes, replaced as the writer replaces its files. */
+    private static void write(Path dir, String name, byte[] content) throws IOException {
+        AtomicFiles.write(dir, name, out -> out.write(content));
     }
 }

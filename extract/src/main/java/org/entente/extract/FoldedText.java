@@ -31,17 +31,18 @@ final class FoldedText {
      * folded text is read and dropped within one extraction, and three fresh arrays of its size
      * for every article were half of what extraction allocated (25 of 50 KB an article).
      */
-    private static final ThreadLocal<FoldedText> SCRATCH = ThreadLocal.withInitial(
-            () -> new FoldedText(new char[4096], new int[4096], 0, new char[4096]));
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Scratch copy of the input; null in a folded text handed out. */
-    private final char[] input;
+    private static final class Scratch {
+        char[] input = new char[4096];
+        char[] chars = new char[4096];
+        int[] origin = new int[4096];
+    }
 
-    private FoldedText(char[] chars, int[] origin, int length, char[] input) {
+    private FoldedText(char[] chars, int[] origin, int length) {
         this.chars = chars;
         this.origin = origin;
         this.length = length;
-        this.input = input;
     }
 
     /** Folds into new arrays. */
@@ -55,16 +56,19 @@ final class FoldedText {
      * for a caller that reads it and drops it (one extraction).
      */
     static FoldedText onThread(String text) {
-        FoldedText scratch = SCRATCH.get();
+        Scratch scratch = SCRATCH.get();
         int n = text.length();
-        char[] in = scratch.input.length >= n ? scratch.input : new char[n];
-        char[] out = scratch.chars.length >= n + 16 ? scratch.chars : new char[n + 16];
-        int[] origin = scratch.origin.length >= n + 16 ? scratch.origin : new int[n + 16];
-        FoldedText folded = fold(text, in, out, origin);
-        if (folded.chars != scratch.chars || in != scratch.input) {
-            // grown: kept for the next article
-            SCRATCH.set(new FoldedText(folded.chars, folded.origin, 0, in));
+        if (scratch.input.length < n) {
+            scratch.input = new char[n];
         }
+        if (scratch.chars.length < n + 16) {
+            scratch.chars = new char[n + 16];
+            scratch.origin = new int[n + 16];
+        }
+        FoldedText folded = fold(text, scratch.input, scratch.chars, scratch.origin);
+        // a ligature may have grown them: kept for the next article
+        scratch.chars = folded.chars;
+        scratch.origin = folded.origin;
         return folded;
     }
 
@@ -107,7 +111,7 @@ final class FoldedText {
                 }
             }
         }
-        return new FoldedText(out, origin, len, null);
+        return new FoldedText(out, origin, len);
     }
 
     private static char[] singleChars(String[] table) {
