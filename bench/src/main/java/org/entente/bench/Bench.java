@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -48,6 +49,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -75,7 +77,17 @@ public final class Bench {
      *                  client reads them): the streams app's share of the latency
      */
     public record Latency(double ratePerSecond, double p50, double p99, double max, int samples, double topicsP50,
-                          double topicsP99, int topicsSamples) {
+                          double topicsP99, int topicsSamples, List<Second> bySecond) {
+    }
+
+    /**
+     * The articles sent in one second of the steady-rate phase and their latencies: a tail comes
+     * from the whole phase, or from a few seconds where the machine stalled.
+     *
+     * @param second    seconds since the first send
+     * @param topicsP99 the same on the count topics (NaN if none of them was seen there)
+     */
+    public record Second(int second, int articles, double p50, double p99, double max, double topicsP99) {
     }
 
     public record Result(int articles, long bytes, double rawProducePerSecond, double rawConsumePerSecond,
@@ -210,6 +222,7 @@ public final class Bench {
                 viewsFlushMs = views.lastFlushTime().toNanos() / 1e6;
                 out.printf("latency at %d/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms (on the count topics: p50 %.0f ms, p99 %.0f ms)%n",
                         settings.latencyRate(), latency.p50(), latency.p99(), latency.max(), latency.topicsP50(), latency.topicsP99());
+                out.println(bySecondTable(latency.bySecond()));
                 out.printf("view writer in that phase: %d flushes of %.0f ms on average (%.0f ms of it on the CPU, %.0f ms taking "
                                 + "the page's data), applying records %.0f%% of the time%n", viewsDuringLatency.flushes(),
                         viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
@@ -370,8 +383,14 @@ public final class Bench {
         Map<String, Long> seenAfter = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong sent = new AtomicLong();
         AtomicLong sendingNanos = new AtomicLong();
+        // a live feed: the replay producer's settings without compression; at this rate a batch
+        // holds an article or two, and LZ4 allocates two 64 KB buffers per batch, which was a fifth
+        // of all this process allocated in the phase (JFR), and so of the young collections that
+        // pause the broker and the view writer sharing it
+        Properties live = ProducerSettings.properties(config);
+        live.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         Thread sender = new Thread(() -> {
-            try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
+            try (KafkaProducer<String, Article> producer = new KafkaProducer<>(live,
                     new StringSerializer(), JsonSerdes.serializer(Article.class))) {
                 long start = System.nanoTime();
                 long interval = 1_000_000_000L / settings.latencyRate();
@@ -432,7 +451,27 @@ public final class Bench {
         long[] topicsMs = onTopicsAfter.values().stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
         return new Latency(Math.min(offered, settings.latencyRate()), percentile(ms, 0.50), percentile(ms, 0.99),
                 ms[ms.length - 1], ms.length, topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.50),
-                topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.99), topicsMs.length);
+                topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.99), topicsMs.length,
+                bySecond(sendTimes, seenAfter, onTopicsAfter));
+    }
+
+    /** Latencies grouped by the second, counted from the first send, in which each article was sent. */
+    static List<Second> bySecond(Map<String, Long> sendTimes, Map<String, Long> seenAfter, Map<String, Long> onTopicsAfter) {
+        long first = sendTimes.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        TreeMap<Integer, List<String>> ids = new TreeMap<>();
+        sendTimes.forEach((id, at) -> ids.computeIfAbsent((int) ((at - first) / 1_000_000_000L), k -> new ArrayList<>()).add(id));
+        List<Second> out = new ArrayList<>();
+        ids.forEach((second, inSecond) -> {
+            long[] views = inSecond.stream().filter(seenAfter::containsKey).mapToLong(id -> seenAfter.get(id) / 1_000_000)
+                    .sorted().toArray();
+            long[] topics = inSecond.stream().filter(onTopicsAfter::containsKey)
+                    .mapToLong(id -> onTopicsAfter.get(id) / 1_000_000).sorted().toArray();
+            if (views.length > 0) {
+                out.add(new Second(second, views.length, percentile(views, 0.50), percentile(views, 0.99),
+                        views[views.length - 1], topics.length == 0 ? Double.NaN : percentile(topics, 0.99)));
+            }
+        });
+        return out;
     }
 
     /**
@@ -604,6 +643,16 @@ public final class Bench {
         latency.put("count_topics_p50", r.latency().topicsP50());
         latency.put("count_topics_p99", r.latency().topicsP99());
         latency.put("count_topics_samples", r.latency().topicsSamples());
+        var seconds = latency.putArray("by_second");
+        for (Second s : r.latency().bySecond()) {
+            ObjectNode row = seconds.addObject();
+            row.put("second", s.second());
+            row.put("articles", s.articles());
+            row.put("p50", s.p50());
+            row.put("p99", s.p99());
+            row.put("max", s.max());
+            row.put("count_topics_p99", s.topicsP99());
+        }
         json.put("views_last_flush_ms", Math.round(r.viewsFlushMs()));
         json.put("views_mean_flush_ms_at_rate", Math.round(r.viewsMeanFlushMs()));
         json.put("views_mean_flush_cpu_ms_at_rate", round(r.viewsMeanFlushCpuMs()));
@@ -618,6 +667,16 @@ public final class Bench {
         out.println();
         out.println(table(r));
         out.println("written to " + settings.json().toAbsolutePath());
+    }
+
+    /** One line per second of sending: where in the phase the tail is. */
+    static String bySecondTable(List<Second> seconds) {
+        StringBuilder b = new StringBuilder("  sent in second   articles   p50 ms   p99 ms   max ms   count topics p99 ms");
+        for (Second s : seconds) {
+            b.append(String.format(Locale.ROOT, "%n  %14d %10d %8.0f %8.0f %8.0f %21.0f", s.second(), s.articles(), s.p50(),
+                    s.p99(), s.max(), s.topicsP99()));
+        }
+        return b.toString();
     }
 
     static String table(Result r) {

@@ -37,6 +37,16 @@ class BenchIT {
         assertThat(node.get("latency_ms").get("samples").asInt()).isEqualTo(600);
         // every article is also seen on the count topics, before any view writer
         assertThat(node.get("latency_ms").get("count_topics_samples").asInt()).isEqualTo(600);
+        // 600 articles sent over 3 s: every one of them in a row of the seconds, the rows in order from 0
+        JsonNode seconds = node.get("latency_ms").get("by_second");
+        int articles = 0;
+        for (int i = 0; i < seconds.size(); i++) {
+            assertThat(seconds.get(i).get("second").asInt()).isEqualTo(i);
+            assertThat(seconds.get(i).get("p99").asDouble()).isLessThanOrEqualTo(seconds.get(i).get("max").asDouble());
+            articles += seconds.get(i).get("articles").asInt();
+        }
+        assertThat(articles).isEqualTo(600);
+        assertThat(seconds.size()).isBetween(3, 4);
         for (String field : List.of("streams", "broker_producer_views", "bound_per_s")) {
             assertThat(node.get("cpu_ms_per_article").get(field).asDouble()).as(field).isPositive();
         }

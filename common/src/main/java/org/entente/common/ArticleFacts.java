@@ -29,7 +29,29 @@ public record ArticleFacts(String id, String version, String date, String title,
         countries = countries == null ? List.of() : List.copyOf(countries);
         pairs = pairs == null ? List.of() : List.copyOf(pairs);
         domains = domains == null ? List.of() : List.copyOf(domains);
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        evidence = evidence == null ? List.of() : evidence instanceof CompactEvidence ? evidence : List.copyOf(evidence);
+    }
+
+    /**
+     * The same facts in fewer objects, for a holder of many articles: the evidence in a
+     * {@link CompactEvidence}, and the codes, month and source, repeated from article to article,
+     * shared. Equal to these facts.
+     */
+    public ArticleFacts compact() {
+        return new ArticleFacts(id, version, intern(date), title, intern(source), interned(countries), interned(pairs),
+                interned(domains), CompactEvidence.of(evidence));
+    }
+
+    private static String intern(String s) {
+        return s == null ? null : s.intern();
+    }
+
+    private static List<String> interned(List<String> values) {
+        String[] out = new String[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).intern();
+        }
+        return List.of(out);
     }
 
     /** The text evidence offsets refer to. */

@@ -241,7 +241,9 @@ final class ViewTables {
      *             article's line in its file without serializing what was just parsed
      * @param file the article file it is in (null: where it is, or the newest file for a new one)
      */
-    private void putArticle(String id, ArticleFacts facts, byte[] line, Integer file) throws IOException {
+    private void putArticle(String id, ArticleFacts given, byte[] line, Integer file) throws IOException {
+        // kept until the article changes, with every other: in a few objects, not some 175
+        ArticleFacts facts = given == null ? null : given.compact();
         ArticleFacts before = facts == null ? articles.remove(id) : articles.put(id, facts);
         imply(Contributions.of(before), -1);
         imply(Contributions.of(facts), +1);
