@@ -65,19 +65,30 @@ public final class Bench {
 
     /**
      * @param articles        records in the corpus (corrections and retractions included)
-     * @param latencySeconds  how long the steady-rate phase offers articles
+     * @param latencyWarmupSeconds how long the steady-rate phase offers articles before those it measures
+     * @param latencySeconds  how long it then offers the articles it measures
      * @param latencyRate     the offered rate of that phase, articles per second
      */
-    public record Settings(int articles, long seed, Path workDir, Path json, int latencySeconds, int latencyRate,
-                           int streamThreads) {
+    public record Settings(int articles, long seed, Path workDir, Path json, int latencyWarmupSeconds, int latencySeconds,
+                           int latencyRate, int streamThreads) {
     }
 
     /**
-     * @param topicsP50 the same measure on the count topics themselves (read_committed, as any
-     *                  client reads them): the streams app's share of the latency
+     * @param p50           over the articles sent after the warm-up; so are p99, max and samples
+     * @param topicsP50     the same measure on the count topics themselves (read_committed, as any
+     *                      client reads them): the streams app's share of the latency
+     * @param warmupSamples the articles sent during the warm-up, in {@code bySecond} only
+     * @param streamsCores  CPU time of the streams process from the first measured send until the
+     *                      last article was seen, divided by that time: the cores it kept busy
+     * @param restCores     the same for this process (broker, producer, view writer, the watchers)
      */
-    public record Latency(double ratePerSecond, double p50, double p99, double max, int samples, double topicsP50,
-                          double topicsP99, int topicsSamples, List<Second> bySecond) {
+    public record Latency(double ratePerSecond, int warmupSeconds, int warmupSamples, double p50, double p99, double max,
+                          int samples, double topicsP50, double topicsP99, int topicsSamples, List<Second> bySecond,
+                          double streamsCores, double restCores) {
+        Latency withCores(double streams, double rest) {
+            return new Latency(ratePerSecond, warmupSeconds, warmupSamples, p50, p99, max, samples, topicsP50, topicsP99,
+                    topicsSamples, bySecond, streams, rest);
+        }
     }
 
     /**
@@ -86,15 +97,16 @@ public final class Bench {
      *
      * @param second    seconds since the first send
      * @param topicsP99 the same on the count topics (NaN if none of them was seen there)
+     * @param warmup    sent during the warm-up: not in the phase's percentiles
      */
-    public record Second(int second, int articles, double p50, double p99, double max, double topicsP99) {
+    public record Second(int second, int articles, double p50, double p99, double max, double topicsP99, boolean warmup) {
     }
 
     public record Result(int articles, long bytes, double rawProducePerSecond, double rawConsumePerSecond,
                          double extractPerSecond, double extractMegabytesPerSecond, double endToEndPerSecond,
                          double endToEndSeconds, double streamsSeconds, Cpu cpu, Latency latency, double viewsFlushMs,
                          double viewsMeanFlushMs, double viewsMeanFlushCpuMs, long viewsPages, double viewsMeanPageMs,
-                         double viewsMeanPageCpuMs, double streamsHeapMaxMb, boolean correct) {
+                         double viewsMeanPageCpuMs, double streamsHeapMaxMb, double streamsHeapLiveMb, boolean correct) {
         public double ratioToRawProduce() {
             return endToEndPerSecond / rawProducePerSecond;
         }
@@ -125,11 +137,17 @@ public final class Bench {
         CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(settings.articles(), settings.seed(), 0.05, 0.01));
         List<GeneratedArticle> corpus = generator.all();
         GroundTruth truth = generator.truth();
+        generator = null;
+        int corpusSize = corpus.size();
         List<byte[]> keys = new ArrayList<>(corpus.size());
         List<byte[]> values = new ArrayList<>(corpus.size());
         long bytes = 0;
         var serializer = JsonSerdes.serializer(Article.class);
-        for (GeneratedArticle g : corpus) {
+        // loops by index over the corpus: the hidden iterator of a for-each stays in this method's
+        // frame while it runs interpreted, and kept the corpus from the collection before the
+        // latency phase in some runs (1.8 GB left instead of 0.8)
+        for (int i = 0; i < corpus.size(); i++) {
+            GeneratedArticle g = corpus.get(i);
             byte[] k = g.article().id().getBytes(StandardCharsets.UTF_8);
             byte[] v = g.retraction() ? null : serializer.serialize(Topics.ARTICLES, g.article());
             keys.add(k);
@@ -152,7 +170,8 @@ public final class Bench {
             out.printf("raw consume: %,.0f records/s%n", rawConsume);
 
             List<Article> sample = new ArrayList<>();
-            for (GeneratedArticle g : corpus) {
+            for (int i = 0; i < corpus.size(); i++) {
+                GeneratedArticle g = corpus.get(i);
                 if (!g.retraction() && sample.size() < 20_000) {
                     sample.add(g.article());
                 }
@@ -170,6 +189,7 @@ public final class Bench {
             Thread viewThread = new Thread(views, "bench-views");
             viewThread.start();
             double heapMb;
+            double heapLiveMb;
             double e2e;
             double e2eSeconds;
             double streamsSeconds;
@@ -190,7 +210,8 @@ public final class Bench {
                 try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
                     Progress progress = Progress.onStderr("e2e publish", corpus.size());
-                    for (GeneratedArticle g : corpus) {
+                    for (int i = 0; i < corpus.size(); i++) {
+                        GeneratedArticle g = corpus.get(i);
                         producer.send(new ProducerRecord<>(Topics.ARTICLES, g.article().id(), g.retraction() ? null : g.article()));
                         progress.advance(1);
                     }
@@ -198,30 +219,46 @@ public final class Bench {
                     streamsCatchUp.published();
                     progress.finish();
                 }
-                Map<String, String> expected = truth.versions();
                 Duration wait = Duration.ofSeconds(120 + settings.articles() / 500);
-                if (!views.awaitFlushedState(s -> s.consistent() && s.articleVersions().equals(expected), wait)) {
+                if (!views.awaitFlushedState(reaching(truth.versions()), wait)) {
                     throw new IllegalStateException("the views did not reach the expected state within " + wait);
                 }
                 e2eSeconds = (System.nanoTime() - start) / 1e9;
-                e2e = corpus.size() / e2eSeconds;
-                cpu = new Cpu((cpuNanos(streams.process()) - streamsCpuAtStart) / 1e6 / corpus.size(),
-                        (ownCpuNanos() - ownCpuAtStart) / 1e6 / corpus.size(), Runtime.getRuntime().availableProcessors());
+                e2e = corpusSize / e2eSeconds;
+                cpu = new Cpu((cpuNanos(streams.process()) - streamsCpuAtStart) / 1e6 / corpusSize,
+                        (ownCpuNanos() - ownCpuAtStart) / 1e6 / corpusSize, Runtime.getRuntime().availableProcessors());
                 out.printf("CPU per article: %.2f ms in the streams app, %.2f ms in broker, producer and views: at most %,.0f/s on %d cores%n",
                         cpu.streamsMsPerArticle(), cpu.restMsPerArticle(), cpu.boundPerSecond(), cpu.cores());
                 streamsSeconds = streamsCatchUp.await();
                 out.printf("end to end: %,.0f articles/s (%,d in %.1f s; the streams app had committed all its input after %.1f s)%n",
-                        e2e, corpus.size(), e2eSeconds, streamsSeconds);
+                        e2e, corpusSize, e2eSeconds, streamsSeconds);
                 correct = views.state().counts().equals(truth.counts());
                 out.println("views equal the ground truth: " + correct);
+                // the corpus, as articles and serialized, and its truth are a gigabyte and millions
+                // of objects that no broker or view writer holds: let go of them and collect them
+                // now, so that the collections of the latency phase mark and copy what the
+                // pipeline holds, not what the benchmark kept to check it
+                corpus = null;
+                truth = null;
+                keys = null;
+                values = null;
+                sample = null;
+                System.gc();
+                // the streams app's heap once every article went through it, garbage aside: what
+                // its state holds in memory (the stores are on disk)
+                heapLiveMb = streams.liveHeapMb();
+                out.printf("streams heap after a full collection: %.0f MB%n", heapLiveMb);
                 ViewWriter.Timings before = views.timings();
                 long latencyStart = System.nanoTime();
-                latency = latency(config, views);
+                latency = latency(config, views, streams.process());
                 viewsDuringLatency = views.timings().since(before);
                 latencyPhaseSeconds = (System.nanoTime() - latencyStart) / 1e9;
                 viewsFlushMs = views.lastFlushTime().toNanos() / 1e6;
-                out.printf("latency at %d/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms (on the count topics: p50 %.0f ms, p99 %.0f ms)%n",
-                        settings.latencyRate(), latency.p50(), latency.p99(), latency.max(), latency.topicsP50(), latency.topicsP99());
+                out.printf("latency at %d/s, the %,d articles sent after a warm-up of %d s: p50 %.0f ms, p99 %.0f ms, max %.0f ms "
+                                + "(on the count topics: p50 %.0f ms, p99 %.0f ms)%n", settings.latencyRate(), latency.samples(),
+                        latency.warmupSeconds(), latency.p50(), latency.p99(), latency.max(), latency.topicsP50(), latency.topicsP99());
+                out.printf("CPU from the first measured send to the last article seen: %.2f cores in the streams app, %.2f in "
+                        + "broker, producer and views, of %d%n", latency.streamsCores(), latency.restCores(), cpu.cores());
                 out.println(bySecondTable(latency.bySecond()));
                 out.printf("view writer in that phase: %d flushes of %.0f ms on average (%.0f ms of it on the CPU, %.0f ms taking "
                                 + "the page's data), applying records %.0f%% of the time%n", viewsDuringLatency.flushes(),
@@ -240,14 +277,19 @@ public final class Bench {
                 viewThread.join(60_000);
                 heapMb = stopStreams(streams);
             }
-            Result result = new Result(corpus.size(), bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
+            Result result = new Result(corpusSize, bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
                     extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, viewsFlushMs,
                     viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                     viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), pages, pageMs,
-                    pageCpuMs, heapMb, correct);
+                    pageCpuMs, heapMb, heapLiveMb, correct);
             write(result);
             return result;
         }
+    }
+
+    /** The views hold every article in the given version, and their counts add up. */
+    private static java.util.function.Predicate<ViewState> reaching(Map<String, String> versions) {
+        return s -> s.consistent() && s.articleVersions().equals(versions);
     }
 
     private double rawProduce(String bootstrap, List<byte[]> keys, List<byte[]> values) {
@@ -297,7 +339,19 @@ public final class Bench {
     }
 
     /** The streams JVM and the thread that reads what it prints. */
-    private record StreamsChild(Process process, Thread reader) {
+    /** The streams process, the thread that reads what it prints, and its answers to "gc". */
+    private record StreamsChild(Process process, Thread reader, java.util.concurrent.BlockingQueue<Long> heapAfterGc) {
+        /** Asks the process for a full collection and the heap it leaves: what its state really holds. */
+        double liveHeapMb() throws IOException, InterruptedException {
+            var in = process.getOutputStream();
+            in.write("gc\n".getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            Long bytes = heapAfterGc.poll(60, TimeUnit.SECONDS);
+            if (bytes == null) {
+                throw new IllegalStateException("the streams process did not report its heap after a collection");
+            }
+            return bytes / (1024.0 * 1024.0);
+        }
     }
 
     private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
@@ -315,6 +369,7 @@ public final class Bench {
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.BlockingQueue<Long> heapAfterGc = new java.util.concurrent.LinkedBlockingQueue<>();
         // one reader for the child's whole life: reading while the process exits from two places fails
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -322,6 +377,8 @@ public final class Bench {
                 while ((line = in.readLine()) != null) {
                     if (line.equals("RUNNING")) {
                         running.countDown();
+                    } else if (line.startsWith(StreamsProcess.HEAP_AFTER_GC)) {
+                        heapAfterGc.add(Long.parseLong(line.substring(StreamsProcess.HEAP_AFTER_GC.length()).trim()));
                     }
                 }
             } catch (IOException e) {
@@ -333,7 +390,7 @@ public final class Bench {
             p.destroyForcibly();
             throw new IllegalStateException("the streams process did not start within 3 minutes");
         }
-        return new StreamsChild(p, reader);
+        return new StreamsChild(p, reader, heapAfterGc);
     }
 
     private double stopStreams(StreamsChild child) throws InterruptedException, IOException {
@@ -352,8 +409,12 @@ public final class Bench {
      * first flush of the views that lists its facts and whose counts of its keys each reach past its
      * offset (the {@code entente-through} header): counted, however many other articles are in flight.
      */
-    private Latency latency(EntenteConfig config, ViewWriter views) throws InterruptedException {
-        int total = settings.latencyRate() * settings.latencySeconds();
+    private Latency latency(EntenteConfig config, ViewWriter views, Process streams) throws InterruptedException {
+        int warmup = settings.latencyRate() * settings.latencyWarmupSeconds();
+        int total = warmup + settings.latencyRate() * settings.latencySeconds();
+        // wall clock, streams CPU and own CPU when the first measured article is sent
+        long[] measuring = new long[3];
+        java.util.concurrent.CountDownLatch measuringStarted = new java.util.concurrent.CountDownLatch(1);
         CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(total, settings.seed() + 1, 0, 0));
         List<Article> fresh = new ArrayList<>(total);
         while (generator.hasNext()) {
@@ -401,6 +462,12 @@ public final class Bench {
                         LockSupport.parkNanos(due - now);
                     }
                     Article a = fresh.get(i);
+                    if (i == warmup) {
+                        measuring[1] = cpuNanos(streams);
+                        measuring[2] = ownCpuNanos();
+                        measuring[0] = System.nanoTime();
+                        measuringStarted.countDown();
+                    }
                     long sendTime = System.nanoTime();
                     producer.send(new ProducerRecord<>(Topics.ARTICLES, a.id(), a), (metadata, e) -> {
                         if (e == null) {
@@ -433,7 +500,7 @@ public final class Bench {
         TopicsWatch topicsWatch = new TopicsWatch(config, landed, sendTimes, landedAt, keysOf, onTopicsAfter);
         topicsWatch.start();
         sender.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencySeconds() + 120L);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.latencyWarmupSeconds() + settings.latencySeconds() + 120L);
         try {
             while (seenAfter.size() < total && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -442,24 +509,51 @@ public final class Bench {
             views.removeFlushListener(watcher);
             topicsWatch.stop();
         }
+        long wallEnd = System.nanoTime();
+        long streamsEnd = cpuNanos(streams);
+        long ownEnd = ownCpuNanos();
         sender.join();
+        measuringStarted.await();
+        double wall = Math.max(1, wallEnd - measuring[0]);
         double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);
-        long[] ms = seenAfter.values().stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
-        if (ms.length < total) {
-            throw new IllegalStateException("only " + ms.length + " of " + total + " articles reached the views");
+        if (seenAfter.size() < total) {
+            throw new IllegalStateException("only " + seenAfter.size() + " of " + total + " articles reached the views");
         }
-        long[] topicsMs = onTopicsAfter.values().stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
-        return new Latency(Math.min(offered, settings.latencyRate()), percentile(ms, 0.50), percentile(ms, 0.99),
-                ms[ms.length - 1], ms.length, topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.50),
-                topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.99), topicsMs.length,
-                bySecond(sendTimes, seenAfter, onTopicsAfter));
+        return summary(Math.min(offered, settings.latencyRate()), settings.latencyWarmupSeconds(), sendTimes, seenAfter,
+                onTopicsAfter).withCores((streamsEnd - measuring[1]) / wall, (ownEnd - measuring[2]) / wall);
     }
 
-    /** Latencies grouped by the second, counted from the first send, in which each article was sent. */
-    static List<Second> bySecond(Map<String, Long> sendTimes, Map<String, Long> seenAfter, Map<String, Long> onTopicsAfter) {
+    /**
+     * The phase's figures: percentiles over the articles sent from the end of the warm-up on (by the
+     * second of sending, as in {@link #bySecond}), and every second of sending, warm-up included.
+     */
+    static Latency summary(double rate, int warmupSeconds, Map<String, Long> sendTimes, Map<String, Long> seenAfter,
+                           Map<String, Long> onTopicsAfter) {
+        TreeMap<Integer, List<String>> ids = bySecondOfSending(sendTimes);
+        List<String> measured = new ArrayList<>();
+        ids.tailMap(warmupSeconds).values().forEach(measured::addAll);
+        int warmupSamples = sendTimes.size() - measured.size();
+        long[] ms = measured.stream().filter(seenAfter::containsKey).mapToLong(id -> seenAfter.get(id) / 1_000_000).sorted().toArray();
+        long[] topicsMs = measured.stream().filter(onTopicsAfter::containsKey).mapToLong(id -> onTopicsAfter.get(id) / 1_000_000)
+                .sorted().toArray();
+        return new Latency(rate, warmupSeconds, warmupSamples, ms.length == 0 ? Double.NaN : percentile(ms, 0.50),
+                ms.length == 0 ? Double.NaN : percentile(ms, 0.99), ms.length == 0 ? Double.NaN : ms[ms.length - 1], ms.length,
+                topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.50),
+                topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.99), topicsMs.length,
+                bySecond(sendTimes, seenAfter, onTopicsAfter, warmupSeconds), Double.NaN, Double.NaN);
+    }
+
+    private static TreeMap<Integer, List<String>> bySecondOfSending(Map<String, Long> sendTimes) {
         long first = sendTimes.values().stream().mapToLong(Long::longValue).min().orElse(0);
         TreeMap<Integer, List<String>> ids = new TreeMap<>();
         sendTimes.forEach((id, at) -> ids.computeIfAbsent((int) ((at - first) / 1_000_000_000L), k -> new ArrayList<>()).add(id));
+        return ids;
+    }
+
+    /** Latencies grouped by the second, counted from the first send, in which each article was sent. */
+    static List<Second> bySecond(Map<String, Long> sendTimes, Map<String, Long> seenAfter, Map<String, Long> onTopicsAfter,
+                                 int warmupSeconds) {
+        TreeMap<Integer, List<String>> ids = bySecondOfSending(sendTimes);
         List<Second> out = new ArrayList<>();
         ids.forEach((second, inSecond) -> {
             long[] views = inSecond.stream().filter(seenAfter::containsKey).mapToLong(id -> seenAfter.get(id) / 1_000_000)
@@ -468,7 +562,7 @@ public final class Bench {
                     .mapToLong(id -> onTopicsAfter.get(id) / 1_000_000).sorted().toArray();
             if (views.length > 0) {
                 out.add(new Second(second, views.length, percentile(views, 0.50), percentile(views, 0.99),
-                        views[views.length - 1], topics.length == 0 ? Double.NaN : percentile(topics, 0.99)));
+                        views[views.length - 1], topics.length == 0 ? Double.NaN : percentile(topics, 0.99), second < warmupSeconds));
             }
         });
         return out;
@@ -636,6 +730,8 @@ public final class Bench {
         cpu.put("bound_per_s", Math.round(r.cpu().boundPerSecond()));
         ObjectNode latency = json.putObject("latency_ms");
         latency.put("rate_per_s", Math.round(r.latency().ratePerSecond()));
+        latency.put("warmup_s", r.latency().warmupSeconds());
+        latency.put("warmup_samples", r.latency().warmupSamples());
         latency.put("p50", r.latency().p50());
         latency.put("p99", r.latency().p99());
         latency.put("max", r.latency().max());
@@ -643,6 +739,8 @@ public final class Bench {
         latency.put("count_topics_p50", r.latency().topicsP50());
         latency.put("count_topics_p99", r.latency().topicsP99());
         latency.put("count_topics_samples", r.latency().topicsSamples());
+        latency.put("cpu_cores_streams", round(r.latency().streamsCores()));
+        latency.put("cpu_cores_broker_producer_views", round(r.latency().restCores()));
         var seconds = latency.putArray("by_second");
         for (Second s : r.latency().bySecond()) {
             ObjectNode row = seconds.addObject();
@@ -652,6 +750,7 @@ public final class Bench {
             row.put("p99", s.p99());
             row.put("max", s.max());
             row.put("count_topics_p99", s.topicsP99());
+            row.put("warmup", s.warmup());
         }
         json.put("views_last_flush_ms", Math.round(r.viewsFlushMs()));
         json.put("views_mean_flush_ms_at_rate", Math.round(r.viewsMeanFlushMs()));
@@ -660,6 +759,7 @@ public final class Bench {
         json.put("views_mean_page_ms", round(r.viewsMeanPageMs()));
         json.put("views_mean_page_cpu_ms", round(r.viewsMeanPageCpuMs()));
         json.put("streams_heap_max_mb", round(r.streamsHeapMaxMb()));
+        json.put("streams_heap_live_mb", round(r.streamsHeapLiveMb()));
         json.put("streams_heap_limit_mb", 512);
         json.put("correct", r.correct());
         Files.createDirectories(settings.json().toAbsolutePath().getParent());
@@ -673,8 +773,8 @@ public final class Bench {
     static String bySecondTable(List<Second> seconds) {
         StringBuilder b = new StringBuilder("  sent in second   articles   p50 ms   p99 ms   max ms   count topics p99 ms");
         for (Second s : seconds) {
-            b.append(String.format(Locale.ROOT, "%n  %14d %10d %8.0f %8.0f %8.0f %21.0f", s.second(), s.articles(), s.p50(),
-                    s.p99(), s.max(), s.topicsP99()));
+            b.append(String.format(Locale.ROOT, "%n  %14d %10d %8.0f %8.0f %8.0f %21.0f%s", s.second(), s.articles(), s.p50(),
+                    s.p99(), s.max(), s.topicsP99(), s.warmup() ? "   warm-up" : ""));
         }
         return b.toString();
     }
@@ -694,15 +794,19 @@ public final class Bench {
                 String.format(Locale.ROOT, "%-34s %10.2f ms streams + %.2f ms broker, producer, views", "CPU per article",
                         r.cpu().streamsMsPerArticle(), r.cpu().restMsPerArticle()),
                 String.format(Locale.ROOT, "%-34s %,14.0f /s (%d cores busy)", "CPU bound", r.cpu().boundPerSecond(), r.cpu().cores()),
-                String.format(Locale.ROOT, "%-34s %10.0f ms p50, %.0f ms p99, %.0f ms max", "latency at " + Math.round(r.latency().ratePerSecond()) + "/s",
+                String.format(Locale.ROOT, "%-34s %10.0f ms p50, %.0f ms p99, %.0f ms max", "latency at " + Math.round(r.latency().ratePerSecond()) + "/s, after " + r.latency().warmupSeconds() + " s",
                         r.latency().p50(), r.latency().p99(), r.latency().max()),
                 String.format(Locale.ROOT, "%-34s %10.0f ms p50, %.0f ms p99", "  of which on the count topics",
                         r.latency().topicsP50(), r.latency().topicsP99()),
+                String.format(Locale.ROOT, "%-34s %10.2f cores streams + %.2f cores broker, producer, views (of %d)",
+                        "  CPU at that rate", r.latency().streamsCores(), r.latency().restCores(), r.cpu().cores()),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU, the rest waiting for the disk or a core)",
                         "views: mean flush at that rate", r.viewsMeanFlushMs(), r.viewsMeanFlushCpuMs()),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU; %d pages, on a thread of their own)",
                         "views: report page", r.viewsMeanPageMs(), r.viewsMeanPageCpuMs(), r.viewsPages()),
                 String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),
+                String.format(Locale.ROOT, "%-34s %14.0f MB (after a full collection, all articles in)", "streams live heap",
+                        r.streamsHeapLiveMb()),
                 String.format(Locale.ROOT, "%-34s %14s", "views equal ground truth", r.correct()));
     }
 

@@ -10,9 +10,12 @@ import java.util.Map;
  * The streams app alone in a JVM of its own, so the benchmark can bound and measure its heap.
  * Arguments: bootstrap servers, state directory, stream threads; {@code ENTENTE_*} variables
  * apply as for {@code entente streams}. Prints {@code RUNNING} once all
- * tasks run; its peak heap goes to {@code <state dir>/peak-heap-bytes} every second.
+ * tasks run; its peak heap goes to {@code <state dir>/peak-heap-bytes} every second. A line
+ * {@code gc} on its input makes it collect its heap in full and print {@link #HEAP_AFTER_GC} and
+ * the bytes still in use: what its state holds, garbage aside.
  */
 public final class StreamsProcess {
+    static final String HEAP_AFTER_GC = "HEAP-AFTER-GC ";
     private StreamsProcess() {
     }
 
@@ -51,6 +54,17 @@ public final class StreamsProcess {
         }
         System.out.println("RUNNING");
         System.out.flush();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.US_ASCII))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.strip().equals("gc")) {
+                    System.gc();
+                    System.out.println(HEAP_AFTER_GC + java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    System.out.flush();
+                }
+            }
+        }
+        // the input closed: the benchmark is gone or done; run until it stops this process
         Thread.currentThread().join();
     }
 }

@@ -24,7 +24,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", defaultValue = "target/bench/bench.json", description = "Where the figures go (default: ${DEFAULT-VALUE}).")
     Path json;
 
-    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the steady-rate phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-warmup", defaultValue = "15",
+            description = "Seconds the steady-rate phase runs before the articles it measures: the JIT compiles a live feed's code (default: ${DEFAULT-VALUE}).")
+    int latencyWarmup;
+
+    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the measured steady-rate phase (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
     @Option(names = "--latency-rate", defaultValue = "1000", description = "Offered rate of that phase, per second (default: ${DEFAULT-VALUE}).")
@@ -40,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("entente-bench");
         try {
-            Bench.Result r = new Bench(new Bench.Settings(articles, seed, work, json, latencySeconds, latencyRate, threads),
+            Bench.Result r = new Bench(new Bench.Settings(articles, seed, work, json, latencyWarmup, latencySeconds, latencyRate, threads),
                     System.out).run();
             return r.correct() ? ExitCodes.OK : ExitCodes.FAILED;
         } finally {
