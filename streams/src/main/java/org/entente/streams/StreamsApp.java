@@ -3,6 +3,7 @@ package org.entente.streams;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.entente.common.EntenteConfig;
 import org.entente.common.TopicSetup;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -58,8 +60,18 @@ public final class StreamsApp implements AutoCloseable {
         if (listen != null && config.get(QUERY_ADVERTISED) == null) {
             config = config.with(Map.of(QUERY_ADVERTISED, advertised(listen)));
         }
-        KafkaStreams streams = new KafkaStreams(EntenteTopology.build(config, Extractor.standard()),
-                StreamsSettings.properties(config));
+        java.util.Properties properties = StreamsSettings.properties(config);
+        Path applicationDir = Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG),
+                properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        try {
+            for (Path task : LocalState.removeHalfCreatedStores(applicationDir)) {
+                LOG.warn("task state {} held a store the last process was creating when it stopped; removed, "
+                        + "the task restores it from its changelogs", task);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the state directory " + applicationDir + ": " + e.getMessage(), e);
+        }
+        KafkaStreams streams = new KafkaStreams(EntenteTopology.build(config, Extractor.standard()), properties);
         streams.setUncaughtExceptionHandler(new BoundedReplacement());
         streams.start();
         QueryServer queries = null;
