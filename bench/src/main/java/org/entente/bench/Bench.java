@@ -71,6 +71,14 @@ public final class Bench {
      */
     public record Settings(int articles, long seed, Path workDir, Path json, int latencyWarmupSeconds, int latencySeconds,
                            int latencyRate, int streamThreads) {
+        public Settings {
+            // the steady-rate phase measures from its first article after the warm-up: there must be one
+            if (latencyWarmupSeconds < 0 || latencySeconds < 1 || latencyRate < 1) {
+                throw new IllegalArgumentException("the latency phase needs a warm-up of 0 s or more (got " + latencyWarmupSeconds
+                        + "), at least 1 measured second (got " + latencySeconds + ") and a rate of at least 1 /s (got "
+                        + latencyRate + ")");
+            }
+        }
     }
 
     /**
@@ -338,7 +346,6 @@ public final class Bench {
         return seen / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** The streams JVM and the thread that reads what it prints. */
     /** The streams process, the thread that reads what it prints, and its answers to "gc". */
     private record StreamsChild(Process process, Thread reader, java.util.concurrent.BlockingQueue<Long> heapAfterGc) {
         /** Asks the process for a full collection and the heap it leaves: what its state really holds. */
@@ -513,12 +520,13 @@ public final class Bench {
         long streamsEnd = cpuNanos(streams);
         long ownEnd = ownCpuNanos();
         sender.join();
-        measuringStarted.await();
-        double wall = Math.max(1, wallEnd - measuring[0]);
-        double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);
         if (seenAfter.size() < total) {
             throw new IllegalStateException("only " + seenAfter.size() + " of " + total + " articles reached the views");
         }
+        // every article was sent, the first measured one too
+        measuringStarted.await();
+        double wall = Math.max(1, wallEnd - measuring[0]);
+        double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);
         return summary(Math.min(offered, settings.latencyRate()), settings.latencyWarmupSeconds(), sendTimes, seenAfter,
                 onTopicsAfter).withCores((streamsEnd - measuring[1]) / wall, (ownEnd - measuring[2]) / wall);
     }

@@ -70,4 +70,12 @@ class LatencyBySecondTest {
         assertThat(seconds).containsExactly(new Bench.Second(0, 1, 10, 10, 10, Double.NaN, false),
                 new Bench.Second(2, 1, 30, 30, 30, Double.NaN, false));
     }
+
+    @Test
+    void aLatencyPhaseWithoutAMeasuredSecondIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Bench.Settings(1000, 1, java.nio.file.Path.of("w"),
+                        java.nio.file.Path.of("b.json"), 15, 0, 1000, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1 measured second (got 0)");
+    }
 }
