@@ -55,8 +55,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One run on one embedded broker: the raw Kafka baseline (plain producer and consumer over the same
- * serialized articles), extraction alone on one thread, the whole pipeline end to end (the real
+ * One run on one embedded broker: extraction alone on one thread (in a JVM of its own, before the
+ * broker starts), the raw Kafka baseline (plain producer and consumer over the same serialized
+ * articles), the whole pipeline end to end (the real
  * producer settings, the topology in a JVM of its own with a bounded heap, the view writer), the
  * latency at a steady offered rate, and whether the final views equal the generator's ground truth.
  */
@@ -163,6 +164,19 @@ public final class Bench {
             bytes += k.length + (v == null ? 0 : v.length);
         }
 
+        List<Article> sample = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            GeneratedArticle g = corpus.get(i);
+            if (!g.retraction() && sample.size() < 20_000) {
+                sample.add(g.article());
+            }
+        }
+        ExtractionBench.Throughput extraction = extraction(sample, Duration.ofSeconds(settings.articles() >= 50_000 ? 10 : 3));
+        // the corpus is let go before the latency phase: so is this view of it
+        sample = null;
+        out.printf("extraction: %,.0f articles/s, %.1f MB/s on one thread%n", extraction.articlesPerSecond(),
+                extraction.megabytesPerSecond());
+
         try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.plaintext(settings.workDir().resolve("kafka"), 0))) {
             String bootstrap = broker.bootstrapServers();
             Properties admin = new Properties();
@@ -176,18 +190,6 @@ public final class Bench {
             out.printf("raw produce: %,.0f records/s%n", rawProduce);
             double rawConsume = rawConsume(bootstrap, keys.size());
             out.printf("raw consume: %,.0f records/s%n", rawConsume);
-
-            List<Article> sample = new ArrayList<>();
-            for (int i = 0; i < corpus.size(); i++) {
-                GeneratedArticle g = corpus.get(i);
-                if (!g.retraction() && sample.size() < 20_000) {
-                    sample.add(g.article());
-                }
-            }
-            ExtractionBench.Throughput extraction = ExtractionBench.measure(Extractor.standard(), sample,
-                    Duration.ofSeconds(settings.articles() >= 50_000 ? 10 : 3));
-            out.printf("extraction: %,.0f articles/s, %.1f MB/s on one thread%n", extraction.articlesPerSecond(),
-                    extraction.megabytesPerSecond());
 
             EntenteConfig config = EntenteConfig.of(Map.of(EntenteConfig.BOOTSTRAP_SERVERS, bootstrap,
                     ViewSettings.DIR, settings.workDir().resolve("views").toString(), "entente.topic.replication.factor", "1"));
@@ -359,6 +361,42 @@ public final class Bench {
             }
             return bytes / (1024.0 * 1024.0);
         }
+    }
+
+    /**
+     * Extraction alone on one thread, in a JVM of its own ({@link ExtractionProcess}), before the
+     * broker starts: what one core extracts when nothing else runs.
+     */
+    private ExtractionBench.Throughput extraction(List<Article> sample, Duration duration)
+            throws IOException, InterruptedException {
+        Path file = settings.workDir().resolve("extraction-sample.jsonl");
+        Files.createDirectories(settings.workDir());
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < sample.size(); i++) {
+                w.write(Json.MAPPER.writeValueAsString(sample.get(i)));
+                w.newLine();
+            }
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = List.of(java.toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                ExtractionProcess.class.getName(), file.toString(), Long.toString(duration.toSeconds()));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String result = null;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(ExtractionProcess.RESULT)) {
+                    result = line.substring(ExtractionProcess.RESULT.length());
+                }
+            }
+        }
+        int exit = p.waitFor();
+        Files.deleteIfExists(file);
+        if (exit != 0 || result == null) {
+            throw new IllegalStateException("the extraction process (" + ExtractionProcess.class.getSimpleName()
+                    + ") ended with exit code " + exit + (result == null ? " without printing its result" : ""));
+        }
+        String[] f = result.trim().split(" ");
+        return new ExtractionBench.Throughput(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
     }
 
     private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {

@@ -26,6 +26,7 @@ public final class StreamsProcess {
                 "entente.state.dir", args[1],
                 "entente.stream.threads", args[2],
                 "entente.topic.replication.factor", "1"));
+        HeapPeak heapPeak = HeapPeak.start();
         StreamsApp app = StreamsApp.start(config);
         java.nio.file.Path peakFile = java.nio.file.Path.of(args[1], "peak-heap-bytes");
         java.nio.file.Files.createDirectories(peakFile.getParent());
@@ -33,7 +34,7 @@ public final class StreamsProcess {
         Thread peakWriter = new Thread(() -> {
             while (true) {
                 try {
-                    java.nio.file.Files.writeString(peakFile, Long.toString(StreamsApp.peakHeapBytes()));
+                    java.nio.file.Files.writeString(peakFile, Long.toString(heapPeak.bytes()));
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
                     return;

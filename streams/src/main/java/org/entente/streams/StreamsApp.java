@@ -15,13 +15,10 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -118,17 +115,6 @@ public final class StreamsApp implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
-    }
-
-    /** Peak heap used by this JVM so far, summed over the heap pools. */
-    public static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 
     public void close(Duration timeout) {

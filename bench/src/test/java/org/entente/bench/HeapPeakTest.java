@@ -1,0 +1,28 @@
+package org.entente.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeapPeakTest {
+    private static final int MB = 1024 * 1024;
+
+    @Test
+    void remembersTheHeapInUseBeforeACollectionAfterItsObjectsAreGone() throws Exception {
+        HeapPeak peak = HeapPeak.start();
+        byte[][] held = {new byte[96 * MB]};
+        held[0][12345] = 1;
+        // collected while the array is held: the collector reports it in use just before
+        System.gc();
+        held[0] = null;
+        System.gc();
+        // notifications come on a thread of their own, shortly after each collection
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (peak.bytes() < 96L * MB && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(peak.bytes()).isGreaterThanOrEqualTo(96L * MB);
+        // one moment's use, never more than the heap can hold
+        assertThat(peak.bytes()).isLessThanOrEqualTo(Runtime.getRuntime().maxMemory());
+    }
+}
