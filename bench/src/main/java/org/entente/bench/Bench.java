@@ -50,6 +50,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -381,6 +382,9 @@ public final class Bench {
         List<String> command = List.of(java.toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 ExtractionProcess.class.getName(), file.toString(), Long.toString(duration.toSeconds()));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // a child that hangs must not hang the bench: warm-up and measurement take twice the duration
+        var watchdog = CompletableFuture.runAsync(p::destroyForcibly,
+                CompletableFuture.delayedExecutor(duration.toSeconds() * 2 + 120, TimeUnit.SECONDS));
         String result = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -390,6 +394,7 @@ public final class Bench {
             }
         }
         int exit = p.waitFor();
+        watchdog.cancel(false);
         Files.deleteIfExists(file);
         if (exit != 0 || result == null) {
             throw new IllegalStateException("the extraction process (" + ExtractionProcess.class.getSimpleName()
