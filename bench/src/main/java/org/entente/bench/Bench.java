@@ -26,6 +26,7 @@ import org.entente.common.Json;
 import org.entente.common.JsonSerdes;
 import org.entente.common.Progress;
 import org.entente.common.TopicSetup;
+import org.entente.common.articles.JsonLinesFormat;
 import org.entente.common.Topics;
 import org.entente.consumer.ViewSettings;
 import org.entente.consumer.ViewState;
@@ -253,7 +254,6 @@ public final class Bench {
                 truth = null;
                 keys = null;
                 values = null;
-                sample = null;
                 System.gc();
                 // the streams app's heap once every article went through it, garbage aside: what
                 // its state holds in memory (the stores are on disk)
@@ -374,7 +374,8 @@ public final class Bench {
         Files.createDirectories(settings.workDir());
         try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < sample.size(); i++) {
-                w.write(Json.MAPPER.writeValueAsString(sample.get(i)));
+                // the feed format entente generate writes and entente replay reads
+                w.write(JsonLinesFormat.format(sample.get(i)));
                 w.newLine();
             }
         }

@@ -1,7 +1,7 @@
 package org.entente.bench;
 
 import org.entente.common.Article;
-import org.entente.common.Json;
+import org.entente.common.articles.JsonLinesFormat;
 import org.entente.extract.ExtractionBench;
 import org.entente.extract.Extractor;
 
@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Extraction alone, in a JVM of its own, as the streams app runs in one. Arguments: a JSON Lines
- * file of articles and the seconds to measure. Prints {@link #RESULT} with the articles, their
+ * feed of articles ({@link JsonLinesFormat}) and the seconds to measure. Prints {@link #RESULT} with the articles, their
  * bytes and the nanoseconds taken.
  *
  * <p>Measured inside the benchmark's own process, the same loop ran at a third of this speed:
@@ -33,8 +33,9 @@ public final class ExtractionProcess {
         Duration duration = Duration.ofSeconds(Long.parseLong(args[1]));
         List<Article> articles = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(sample, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                articles.add(Json.MAPPER.readValue(line, Article.class));
+            int number = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine(), number++) {
+                articles.add(JsonLinesFormat.parseLine(line, sample + ":" + number));
             }
         }
         ExtractionBench.Throughput t = ExtractionBench.measure(Extractor.standard(), articles, duration);

@@ -12,7 +12,9 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.HashSet;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,6 +61,27 @@ final class HeapPeak {
             }
         }
         peak.accumulateAndGet(used, Math::max);
+        synchronized (peak) {
+            peak.notifyAll();
+        }
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the peak reaches {@code bytes}: the collector reports a
+     * collection on a thread of its own, shortly after it. Whether it did.
+     */
+    boolean awaitAtLeast(long bytes, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (peak) {
+            while (bytes() < bytes) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(peak, left);
+            }
+        }
+        return true;
     }
 
     /** The peak so far, in bytes. */

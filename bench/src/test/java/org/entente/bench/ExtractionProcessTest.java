@@ -1,7 +1,7 @@
 package org.entente.bench;
 
 import org.entente.common.Article;
-import org.entente.common.Json;
+import org.entente.common.articles.JsonLinesFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class ExtractionProcessTest {
         Path file = dir.resolve("sample.jsonl");
         List<String> lines = new ArrayList<>();
         for (Article a : List.of(first, second)) {
-            lines.add(Json.MAPPER.writeValueAsString(a));
+            lines.add(JsonLinesFormat.format(a));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
         long bytesPerRound = 0;
