@@ -219,7 +219,7 @@ public final class Bench {
                 long streamsCpuAtStart = cpuNanos(streams.process());
                 long ownCpuAtStart = ownCpuNanos();
                 CatchUp streamsCatchUp = new CatchUp(bootstrap, start);
-                try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
+                try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.forFiles(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
                     Progress progress = Progress.onStderr("e2e publish", corpus.size());
                     for (int i = 0; i < corpus.size(); i++) {

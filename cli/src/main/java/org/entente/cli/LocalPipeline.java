@@ -94,7 +94,7 @@ final class LocalPipeline implements AutoCloseable {
     Pass replayAndWait(List<Path> inputs, Duration timeout) throws InterruptedException, TimeoutException {
         ReplayReport report;
         ArticleReader reader = new ArticleReader(config.getLong("entente.article.max.bytes", ArticleReader.DEFAULT_MAX_BYTES));
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.forInputs(config, inputs),
                 new StringSerializer(), JsonSerdes.serializer(Article.class))) {
             Replayer replayer = new Replayer(producer, reader, r -> out.println("rejected " + r));
             report = replayer.replay(inputs, Progress.onStderr("replay", reader.countFiles(inputs)));

@@ -46,7 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         EntenteConfig config = options.resolve(Map.of());
         ArticleReader reader = new ArticleReader(config.getLong("entente.article.max.bytes", ArticleReader.DEFAULT_MAX_BYTES));
-        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.properties(config),
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.forInputs(config, paths),
                 new StringSerializer(), JsonSerdes.serializer(Article.class))) {
             Replayer replayer = new Replayer(producer, reader, r -> System.err.println("rejected " + r));
             for (String id : retract) {
