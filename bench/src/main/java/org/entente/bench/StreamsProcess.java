@@ -12,7 +12,7 @@ import java.util.Map;
  * apply as for {@code entente streams}. Prints {@code RUNNING} once all
  * tasks run; its peak heap goes to {@code <state dir>/peak-heap-bytes} every second. A line
  * {@code gc} on its input makes it collect its heap in full and print {@link #HEAP_AFTER_GC} and
- * the bytes still in use: what its state holds, garbage aside.
+ * the bytes still in use: what its state holds, garbage aside. It stops when its input closes.
  */
 public final class StreamsProcess {
     static final String HEAP_AFTER_GC = "HEAP-AFTER-GC ";
@@ -65,7 +65,9 @@ public final class StreamsProcess {
                 }
             }
         }
-        // the input closed: the benchmark is gone or done; run until it stops this process
-        Thread.currentThread().join();
+        // the input closed: the benchmark keeps it open until it has stopped this process, so it is
+        // gone (interrupted, killed); stop too, or this process would run on alone, retrying a
+        // broker that went with it
+        System.exit(0);
     }
 }
