@@ -1,6 +1,7 @@
 package org.entente.consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.entente.common.ArticleFacts;
 import org.entente.common.Contributions;
@@ -68,6 +69,9 @@ final class ViewTables {
      * pretty printing halves the time spent writing them and keeps them readable with line tools.
      */
     private static final ObjectWriter LINE_WRITER = Json.MAPPER.writer();
+    /** Made once: a mapper asked for a class looks its type up again on every record (4% of this thread). */
+    private static final ObjectReader FACTS_READER = Json.MAPPER.readerFor(ArticleFacts.class);
+    private static final ObjectReader COUNT_READER = Json.MAPPER.readerFor(CountValue.class);
 
     /** Unordered: the files take their order from {@link #articleFiles} and {@link #sorted}. */
     final Map<String, ArticleFacts> articles = new HashMap<>();
@@ -185,11 +189,11 @@ final class ViewTables {
             throw new IOException("record without a key");
         }
         if (Topics.ARTICLE_FACTS.equals(topic)) {
-            ArticleFacts facts = value == null ? null : Json.MAPPER.readValue(value, ArticleFacts.class);
+            ArticleFacts facts = value == null ? null : FACTS_READER.readValue(value);
             putArticle(key, facts, value == null || facts.id() == null || !facts.id().equals(key) || hasLineBreak(value)
                     ? null : value, null);
         } else {
-            CountValue count = value == null ? null : Json.MAPPER.readValue(value, CountValue.class);
+            CountValue count = value == null ? null : COUNT_READER.readValue(value);
             // the record as it came is the count's JSON line when it is one line
             putCount(topic, key, count, value == null || hasLineBreak(value) ? null : value);
             if (count == null) {
