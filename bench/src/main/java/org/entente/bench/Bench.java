@@ -379,9 +379,8 @@ public final class Bench {
                 w.newLine();
             }
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                ExtractionProcess.class.getName(), file.toString(), Long.toString(duration.toSeconds()));
+        List<String> command = childJvm(List.of("-Xmx1g"), ExtractionProcess.class, file.toString(),
+                Long.toString(duration.toSeconds()));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         // a child that hangs must not hang the bench: warm-up and measurement take twice the duration
         var watchdog = CompletableFuture.runAsync(p::destroyForcibly,
@@ -405,18 +404,26 @@ public final class Bench {
         return new ExtractionBench.Throughput(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
     }
 
+    /** A JVM on this one's Java and class path: {@code java <options> -cp <class path> <main> <args>}. */
+    static List<String> childJvm(List<String> options, Class<?> main, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> options = new ArrayList<>(List.of("-Xmx512m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"));
         // e.g. -XX:StartFlightRecording=filename=streams.jfr to see where the streams process spends its time
         String extra = System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
+            options.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of(StreamsProcess.class.getName(), bootstrap, settings.workDir().resolve("streams-state").toString(),
-                Integer.toString(settings.streamThreads())));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = new ProcessBuilder(childJvm(options, StreamsProcess.class, bootstrap,
+                settings.workDir().resolve("streams-state").toString(), Integer.toString(settings.streamThreads())));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);

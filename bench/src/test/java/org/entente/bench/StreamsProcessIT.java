@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +23,8 @@ class StreamsProcessIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void stopsWhenTheBenchmarkIsGone() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.plaintext(dir.resolve("kafka"), 0))) {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process p = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    StreamsProcess.class.getName(), broker.bootstrapServers(), dir.resolve("state").toString(), "1")
+            Process p = new ProcessBuilder(Bench.childJvm(List.of("-Xmx512m"), StreamsProcess.class,
+                    broker.bootstrapServers(), dir.resolve("state").toString(), "1"))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
