@@ -92,13 +92,15 @@ public final class Bench {
      * @param streamsCores  CPU time of the streams process from the first measured send until the
      *                      last article was seen, divided by that time: the cores it kept busy
      * @param restCores     the same for this process (broker, producer, view writer, the watchers)
+     * @param streamsJitCores of {@code streamsCores}, the part its JIT compilers took (NaN without
+     *                      Linux's {@code /proc}); {@code restJitCores} the same for this process
      */
     public record Latency(double ratePerSecond, int warmupSeconds, int warmupSamples, double p50, double p99, double max,
                           int samples, double topicsP50, double topicsP99, int topicsSamples, List<Second> bySecond,
-                          double streamsCores, double restCores) {
-        Latency withCores(double streams, double rest) {
+                          double streamsCores, double restCores, double streamsJitCores, double restJitCores) {
+        Latency withCores(double streams, double rest, double streamsJit, double restJit) {
             return new Latency(ratePerSecond, warmupSeconds, warmupSamples, p50, p99, max, samples, topicsP50, topicsP99,
-                    topicsSamples, bySecond, streams, rest);
+                    topicsSamples, bySecond, streams, rest, streamsJit, restJit);
         }
     }
 
@@ -126,9 +128,12 @@ public final class Bench {
     /**
      * CPU spent during the end-to-end phase, per article: in the streams process, and in this one
      * (broker, producer, view writer). With every core busy, {@code cores * 1000 / (streams + rest)}
-     * articles per second is what the machine allows, whatever the tuning of waits.
+     * articles per second is what the machine allows, whatever the tuning of waits. Of each, the
+     * part its JIT compilers took ({@link CompilerCpu}; NaN without Linux's {@code /proc}): a cost
+     * of the run's length, not of the pipeline, that a longer run spreads thinner.
      */
-    public record Cpu(double streamsMsPerArticle, double restMsPerArticle, int cores) {
+    public record Cpu(double streamsMsPerArticle, double restMsPerArticle, int cores, double streamsJitMsPerArticle,
+                      double restJitMsPerArticle) {
         public double boundPerSecond() {
             return cores * 1000.0 / (streamsMsPerArticle + restMsPerArticle);
         }
@@ -218,6 +223,8 @@ public final class Bench {
                 long start = System.nanoTime();
                 long streamsCpuAtStart = cpuNanos(streams.process());
                 long ownCpuAtStart = ownCpuNanos();
+                Map<Long, Long> streamsJitAtStart = CompilerCpu.PROC.read(streams.process().pid());
+                Map<Long, Long> ownJitAtStart = CompilerCpu.PROC.read(ProcessHandle.current().pid());
                 CatchUp streamsCatchUp = new CatchUp(bootstrap, start);
                 try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.forFiles(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
@@ -238,9 +245,12 @@ public final class Bench {
                 e2eSeconds = (System.nanoTime() - start) / 1e9;
                 e2e = corpusSize / e2eSeconds;
                 cpu = new Cpu((cpuNanos(streams.process()) - streamsCpuAtStart) / 1e6 / corpusSize,
-                        (ownCpuNanos() - ownCpuAtStart) / 1e6 / corpusSize, Runtime.getRuntime().availableProcessors());
-                out.printf("CPU per article: %.2f ms in the streams app, %.2f ms in broker, producer and views: at most %,.0f/s on %d cores%n",
-                        cpu.streamsMsPerArticle(), cpu.restMsPerArticle(), cpu.boundPerSecond(), cpu.cores());
+                        (ownCpuNanos() - ownCpuAtStart) / 1e6 / corpusSize, Runtime.getRuntime().availableProcessors(),
+                        CompilerCpu.nanosBetween(streamsJitAtStart, CompilerCpu.PROC.read(streams.process().pid())) / 1e6 / corpusSize,
+                        CompilerCpu.nanosBetween(ownJitAtStart, CompilerCpu.PROC.read(ProcessHandle.current().pid())) / 1e6 / corpusSize);
+                out.printf("CPU per article: %.2f ms in the streams app, %.2f ms in broker, producer and views: at most %,.0f/s on %d cores"
+                                + " (compiling: %.2f + %.2f ms)%n", cpu.streamsMsPerArticle(), cpu.restMsPerArticle(), cpu.boundPerSecond(),
+                        cpu.cores(), cpu.streamsJitMsPerArticle(), cpu.restJitMsPerArticle());
                 streamsSeconds = streamsCatchUp.await();
                 out.printf("end to end: %,.0f articles/s (%,d in %.1f s; the streams app had committed all its input after %.1f s)%n",
                         e2e, corpusSize, e2eSeconds, streamsSeconds);
@@ -269,7 +279,8 @@ public final class Bench {
                                 + "(on the count topics: p50 %.0f ms, p99 %.0f ms)%n", settings.latencyRate(), latency.samples(),
                         latency.warmupSeconds(), latency.p50(), latency.p99(), latency.max(), latency.topicsP50(), latency.topicsP99());
                 out.printf("CPU from the first measured send to the last article seen: %.2f cores in the streams app, %.2f in "
-                        + "broker, producer and views, of %d%n", latency.streamsCores(), latency.restCores(), cpu.cores());
+                        + "broker, producer and views, of %d (compiling: %.2f + %.2f)%n", latency.streamsCores(), latency.restCores(),
+                        cpu.cores(), latency.streamsJitCores(), latency.restJitCores());
                 out.println(bySecondTable(latency.bySecond()));
                 out.printf("view writer in that phase: %d flushes of %.0f ms on average (%.0f ms of it on the CPU, %.0f ms taking "
                                 + "the page's data), applying records %.0f%% of the time%n", viewsDuringLatency.flushes(),
@@ -472,6 +483,8 @@ public final class Bench {
         int total = warmup + settings.latencyRate() * settings.latencySeconds();
         // wall clock, streams CPU and own CPU when the first measured article is sent
         long[] measuring = new long[3];
+        // and the CPU of each process's JIT compilers then: streams, own
+        List<Map<Long, Long>> jitAtMeasuring = new ArrayList<>(java.util.Arrays.asList(null, null));
         java.util.concurrent.CountDownLatch measuringStarted = new java.util.concurrent.CountDownLatch(1);
         CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(total, settings.seed() + 1, 0, 0));
         List<Article> fresh = new ArrayList<>(total);
@@ -523,6 +536,8 @@ public final class Bench {
                     if (i == warmup) {
                         measuring[1] = cpuNanos(streams);
                         measuring[2] = ownCpuNanos();
+                        jitAtMeasuring.set(0, CompilerCpu.PROC.read(streams.pid()));
+                        jitAtMeasuring.set(1, CompilerCpu.PROC.read(ProcessHandle.current().pid()));
                         measuring[0] = System.nanoTime();
                         measuringStarted.countDown();
                     }
@@ -570,6 +585,8 @@ public final class Bench {
         long wallEnd = System.nanoTime();
         long streamsEnd = cpuNanos(streams);
         long ownEnd = ownCpuNanos();
+        Map<Long, Long> streamsJitEnd = CompilerCpu.PROC.read(streams.pid());
+        Map<Long, Long> ownJitEnd = CompilerCpu.PROC.read(ProcessHandle.current().pid());
         sender.join();
         if (seenAfter.size() < total) {
             throw new IllegalStateException("only " + seenAfter.size() + " of " + total + " articles reached the views");
@@ -579,7 +596,9 @@ public final class Bench {
         double wall = Math.max(1, wallEnd - measuring[0]);
         double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);
         return summary(Math.min(offered, settings.latencyRate()), settings.latencyWarmupSeconds(), sendTimes, seenAfter,
-                onTopicsAfter).withCores((streamsEnd - measuring[1]) / wall, (ownEnd - measuring[2]) / wall);
+                onTopicsAfter).withCores((streamsEnd - measuring[1]) / wall, (ownEnd - measuring[2]) / wall,
+                CompilerCpu.nanosBetween(jitAtMeasuring.get(0), streamsJitEnd) / wall,
+                CompilerCpu.nanosBetween(jitAtMeasuring.get(1), ownJitEnd) / wall);
     }
 
     /**
@@ -599,7 +618,7 @@ public final class Bench {
                 ms.length == 0 ? Double.NaN : percentile(ms, 0.99), ms.length == 0 ? Double.NaN : ms[ms.length - 1], ms.length,
                 topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.50),
                 topicsMs.length == 0 ? Double.NaN : percentile(topicsMs, 0.99), topicsMs.length,
-                bySecond(sendTimes, seenAfter, onTopicsAfter, warmupSeconds), Double.NaN, Double.NaN);
+                bySecond(sendTimes, seenAfter, onTopicsAfter, warmupSeconds), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static TreeMap<Integer, List<String>> bySecondOfSending(Map<String, Long> sendTimes) {
@@ -785,6 +804,8 @@ public final class Bench {
         ObjectNode cpu = json.putObject("cpu_ms_per_article");
         cpu.put("streams", round(r.cpu().streamsMsPerArticle()));
         cpu.put("broker_producer_views", round(r.cpu().restMsPerArticle()));
+        cpu.put("streams_jit", round(r.cpu().streamsJitMsPerArticle()));
+        cpu.put("broker_producer_views_jit", round(r.cpu().restJitMsPerArticle()));
         cpu.put("cores", r.cpu().cores());
         cpu.put("bound_per_s", Math.round(r.cpu().boundPerSecond()));
         ObjectNode latency = json.putObject("latency_ms");
@@ -800,6 +821,8 @@ public final class Bench {
         latency.put("count_topics_samples", r.latency().topicsSamples());
         latency.put("cpu_cores_streams", round(r.latency().streamsCores()));
         latency.put("cpu_cores_broker_producer_views", round(r.latency().restCores()));
+        latency.put("cpu_cores_streams_jit", round(r.latency().streamsJitCores()));
+        latency.put("cpu_cores_broker_producer_views_jit", round(r.latency().restJitCores()));
         var seconds = latency.putArray("by_second");
         for (Second s : r.latency().bySecond()) {
             ObjectNode row = seconds.addObject();
@@ -852,6 +875,8 @@ public final class Bench {
                         r.streamsSeconds(), r.endToEndSeconds()),
                 String.format(Locale.ROOT, "%-34s %10.2f ms streams + %.2f ms broker, producer, views", "CPU per article",
                         r.cpu().streamsMsPerArticle(), r.cpu().restMsPerArticle()),
+                String.format(Locale.ROOT, "%-34s %10.2f ms + %.2f ms", "  of which compiling (JIT)",
+                        r.cpu().streamsJitMsPerArticle(), r.cpu().restJitMsPerArticle()),
                 String.format(Locale.ROOT, "%-34s %,14.0f /s (%d cores busy)", "CPU bound", r.cpu().boundPerSecond(), r.cpu().cores()),
                 String.format(Locale.ROOT, "%-34s %10.0f ms p50, %.0f ms p99, %.0f ms max", "latency at " + Math.round(r.latency().ratePerSecond()) + "/s, after " + r.latency().warmupSeconds() + " s",
                         r.latency().p50(), r.latency().p99(), r.latency().max()),
@@ -859,6 +884,8 @@ public final class Bench {
                         r.latency().topicsP50(), r.latency().topicsP99()),
                 String.format(Locale.ROOT, "%-34s %10.2f cores streams + %.2f cores broker, producer, views (of %d)",
                         "  CPU at that rate", r.latency().streamsCores(), r.latency().restCores(), r.cpu().cores()),
+                String.format(Locale.ROOT, "%-34s %10.2f cores + %.2f cores", "    of which compiling (JIT)",
+                        r.latency().streamsJitCores(), r.latency().restJitCores()),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU, the rest waiting for the disk or a core)",
                         "views: mean flush at that rate", r.viewsMeanFlushMs(), r.viewsMeanFlushCpuMs()),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU; %d pages, on a thread of their own)",
@@ -869,7 +896,8 @@ public final class Bench {
                 String.format(Locale.ROOT, "%-34s %14s", "views equal ground truth", r.correct()));
     }
 
+    /** Two decimals; NaN (a figure this machine cannot give) stays NaN rather than turning into 0. */
     private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
     }
 }

@@ -64,5 +64,15 @@ class BenchIT {
             assertThat(node.get("cpu_ms_per_article").get(field).asDouble()).as(field).isPositive();
         }
         assertThat(node.get("cpu_ms_per_article").get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        // the share of the JIT compilers (Linux): both fresh JVMs compile through the end-to-end
+        // phase, and what they compile is part of what each process spent
+        for (String process : List.of("streams", "broker_producer_views")) {
+            double jit = node.get("cpu_ms_per_article").get(process + "_jit").asDouble();
+            assertThat(jit).as(process + "_jit").isPositive()
+                    .isLessThanOrEqualTo(node.get("cpu_ms_per_article").get(process).asDouble());
+            double jitCores = latency.get("cpu_cores_" + process + "_jit").asDouble();
+            assertThat(jitCores).as("cpu_cores_" + process + "_jit").isNotNegative()
+                    .isLessThanOrEqualTo(latency.get("cpu_cores_" + process).asDouble());
+        }
     }
 }
