@@ -39,6 +39,12 @@ class CompilerCpuTest {
     }
 
     @Test
+    void aProcUnlikeLinuxsIsUnknownToo() throws IOException {
+        thread(42, 50, "C2 CompilerThre", "not a number");
+        assertThat(new CompilerCpu(proc).read(42)).isNull();
+    }
+
+    @Test
     void countsANewThreadFromZeroAndLeavesOutOneThatEnded() {
         Map<Long, Long> before = Map.of(50L, 1_000L, 51L, 300L, 52L, 9_000L);
         Map<Long, Long> after = Map.of(50L, 4_500L, 51L, 300L, 53L, 250L);
