@@ -71,10 +71,15 @@ public final class Bench {
      * @param latencyWarmupSeconds how long the steady-rate phase offers articles before those it measures
      * @param latencySeconds  how long it then offers the articles it measures
      * @param latencyRate     the offered rate of that phase, articles per second
+     * @param partitions      of every topic, Entente's and the raw baseline's; the internal topics
+     *                        follow ({@code entente.topic.partitions} of a real deployment)
      */
     public record Settings(int articles, long seed, Path workDir, Path json, int latencyWarmupSeconds, int latencySeconds,
-                           int latencyRate, int streamThreads) {
+                           int latencyRate, int streamThreads, int partitions) {
         public Settings {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("topics need at least 1 partition (got " + partitions + ")");
+            }
             // the steady-rate phase measures from its first article after the warm-up: there must be one
             if (latencyWarmupSeconds < 0 || latencySeconds < 1 || latencyRate < 1) {
                 throw new IllegalArgumentException("the latency phase needs a warm-up of 0 s or more (got " + latencyWarmupSeconds
@@ -189,8 +194,8 @@ public final class Bench {
             Properties admin = new Properties();
             admin.put("bootstrap.servers", bootstrap);
             try (Admin a = Admin.create(admin)) {
-                TopicSetup.ensure(a, 6, (short) 1);
-                a.createTopics(List.of(new NewTopic(RAW_TOPIC, 6, (short) 1).configs(Map.of("max.message.bytes", "16777216"))))
+                TopicSetup.ensure(a, settings.partitions(), (short) 1);
+                a.createTopics(List.of(new NewTopic(RAW_TOPIC, settings.partitions(), (short) 1).configs(Map.of("max.message.bytes", "16777216"))))
                         .all().get(60, TimeUnit.SECONDS);
             }
             double rawProduce = rawProduce(bootstrap, keys, values);
@@ -793,6 +798,7 @@ public final class Bench {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("articles", r.articles());
         json.put("bytes", r.bytes());
+        json.put("partitions", settings.partitions());
         json.put("raw_produce_per_s", Math.round(r.rawProducePerSecond()));
         json.put("raw_consume_per_s", Math.round(r.rawConsumePerSecond()));
         json.put("extract_per_s", Math.round(r.extractPerSecond()));

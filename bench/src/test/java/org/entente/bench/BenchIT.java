@@ -20,12 +20,14 @@ class BenchIT {
     @Test
     void producesEveryFigureAndExactViews() throws Exception {
         Path json = dir.resolve("bench.json");
-        Bench.Result result = new Bench(new Bench.Settings(2000, 5, dir.resolve("work"), json, 1, 3, 200, 1),
+        Bench.Result result = new Bench(new Bench.Settings(2000, 5, dir.resolve("work"), json, 1, 3, 200, 1, 2),
                 new PrintStream(new ByteArrayOutputStream())).run();
         assertThat(result.correct()).isTrue();
         JsonNode node = Json.MAPPER.readTree(json.toFile());
         assertThat(node.get("correct").asBoolean()).isTrue();
         assertThat(node.get("articles").asInt()).isEqualTo(2000);
+        // fewer partitions than a deployment's default: the counts do not depend on how the topics are cut
+        assertThat(node.get("partitions").asInt()).isEqualTo(2);
         for (String field : List.of("bytes", "raw_produce_per_s", "raw_consume_per_s", "extract_per_s", "e2e_per_s",
                 "e2e_ratio_to_raw_produce", "views_last_flush_ms", "views_mean_flush_ms_at_rate", "views_mean_flush_cpu_ms_at_rate", "views_pages", "views_mean_page_ms",
                 "views_mean_page_cpu_ms", "streams_heap_max_mb", "streams_heap_live_mb")) {

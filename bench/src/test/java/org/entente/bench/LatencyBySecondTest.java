@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LatencyBySecondTest {
     private static final long MS = 1_000_000L;
@@ -72,10 +73,16 @@ class LatencyBySecondTest {
     }
 
     @Test
-    void aLatencyPhaseWithoutAMeasuredSecondIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Bench.Settings(1000, 1, java.nio.file.Path.of("w"),
-                        java.nio.file.Path.of("b.json"), 15, 0, 1000, 1))
-                .isInstanceOf(IllegalArgumentException.class)
+    void settingsARunCannotMeasureWithAreRefused() {
+        // a latency phase without a measured second; topics without a partition
+        assertThatThrownBy(() -> settings(0, 6)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1 measured second (got 0)");
+        assertThatThrownBy(() -> settings(15, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("topics need at least 1 partition (got 0)");
+    }
+
+    private static Bench.Settings settings(int latencySeconds, int partitions) {
+        return new Bench.Settings(1000, 1, java.nio.file.Path.of("w"), java.nio.file.Path.of("b.json"), 15, latencySeconds, 1000,
+                1, partitions);
     }
 }

@@ -37,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Stream threads of the streams process (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--partitions", defaultValue = "6",
+            description = "Partitions of every topic, as entente.topic.partitions sets them in a deployment (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
     @Option(names = "--keep-work", description = "Keep the broker data, state and views of the run (they take about 4 KB per article).")
     boolean keepWork;
 
@@ -44,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("entente-bench");
         try {
-            Bench.Result r = new Bench(new Bench.Settings(articles, seed, work, json, latencyWarmup, latencySeconds, latencyRate, threads),
+            Bench.Result r = new Bench(new Bench.Settings(articles, seed, work, json, latencyWarmup, latencySeconds, latencyRate, threads,
+                    partitions),
                     System.out).run();
             return r.correct() ? ExitCodes.OK : ExitCodes.FAILED;
         } finally {
