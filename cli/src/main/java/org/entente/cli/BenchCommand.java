@@ -34,7 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-rate", defaultValue = "1000", description = "Offered rate of that phase, per second (default: ${DEFAULT-VALUE}).")
     int latencyRate;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Stream threads of the streams process (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Stream threads of the streams process, as entente.stream.threads sets them in a deployment (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--partitions", defaultValue = "6",
