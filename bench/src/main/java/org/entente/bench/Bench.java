@@ -103,9 +103,9 @@ public final class Bench {
     public record Latency(double ratePerSecond, int warmupSeconds, int warmupSamples, double p50, double p99, double max,
                           int samples, double topicsP50, double topicsP99, int topicsSamples, List<Second> bySecond,
                           double streamsCores, double restCores, double streamsJitCores, double restJitCores) {
-        Latency withCores(double streams, double rest, double streamsJit, double restJit) {
+        Latency withCores(CpuSpent cores) {
             return new Latency(ratePerSecond, warmupSeconds, warmupSamples, p50, p99, max, samples, topicsP50, topicsP99,
-                    topicsSamples, bySecond, streams, rest, streamsJit, restJit);
+                    topicsSamples, bySecond, cores.streams(), cores.own(), cores.streamsJit(), cores.ownJit());
         }
     }
 
@@ -142,6 +142,27 @@ public final class Bench {
         public double boundPerSecond() {
             return cores * 1000.0 / (streamsMsPerArticle + restMsPerArticle);
         }
+    }
+
+    /**
+     * The CPU time of the streams process and of this one, and of each one's JIT compilers
+     * ({@link CompilerCpu}: null without Linux's {@code /proc}), at one moment.
+     */
+    private record CpuReading(long streams, long own, Map<Long, Long> streamsJit, Map<Long, Long> ownJit) {
+        static CpuReading take(Process streams) {
+            return new CpuReading(cpuNanos(streams), ownCpuNanos(), CompilerCpu.PROC.read(streams.pid()),
+                    CompilerCpu.PROC.read(ProcessHandle.current().pid()));
+        }
+
+        /** Nanoseconds spent since an earlier reading, divided by {@code per}. */
+        CpuSpent since(CpuReading before, double per) {
+            return new CpuSpent((streams - before.streams) / per, (own - before.own) / per,
+                    CompilerCpu.nanosBetween(before.streamsJit, streamsJit) / per, CompilerCpu.nanosBetween(before.ownJit, ownJit) / per);
+        }
+    }
+
+    /** CPU time between two {@link CpuReading}s, in some unit: the streams process, this one, and their compilers' parts. */
+    record CpuSpent(double streams, double own, double streamsJit, double ownJit) {
     }
 
     private final Settings settings;
@@ -226,10 +247,7 @@ public final class Bench {
             double latencyPhaseSeconds;
             try {
                 long start = System.nanoTime();
-                long streamsCpuAtStart = cpuNanos(streams.process());
-                long ownCpuAtStart = ownCpuNanos();
-                Map<Long, Long> streamsJitAtStart = CompilerCpu.PROC.read(streams.process().pid());
-                Map<Long, Long> ownJitAtStart = CompilerCpu.PROC.read(ProcessHandle.current().pid());
+                CpuReading cpuAtStart = CpuReading.take(streams.process());
                 CatchUp streamsCatchUp = new CatchUp(bootstrap, start);
                 try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.forFiles(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
@@ -249,10 +267,9 @@ public final class Bench {
                 }
                 e2eSeconds = (System.nanoTime() - start) / 1e9;
                 e2e = corpusSize / e2eSeconds;
-                cpu = new Cpu((cpuNanos(streams.process()) - streamsCpuAtStart) / 1e6 / corpusSize,
-                        (ownCpuNanos() - ownCpuAtStart) / 1e6 / corpusSize, Runtime.getRuntime().availableProcessors(),
-                        CompilerCpu.nanosBetween(streamsJitAtStart, CompilerCpu.PROC.read(streams.process().pid())) / 1e6 / corpusSize,
-                        CompilerCpu.nanosBetween(ownJitAtStart, CompilerCpu.PROC.read(ProcessHandle.current().pid())) / 1e6 / corpusSize);
+                CpuSpent perArticle = CpuReading.take(streams.process()).since(cpuAtStart, 1e6 * corpusSize);
+                cpu = new Cpu(perArticle.streams(), perArticle.own(), Runtime.getRuntime().availableProcessors(),
+                        perArticle.streamsJit(), perArticle.ownJit());
                 out.printf("CPU per article: %.2f ms in the streams app, %.2f ms in broker, producer and views: at most %,.0f/s on %d cores"
                                 + " (compiling: %.2f + %.2f ms)%n", cpu.streamsMsPerArticle(), cpu.restMsPerArticle(), cpu.boundPerSecond(),
                         cpu.cores(), cpu.streamsJitMsPerArticle(), cpu.restJitMsPerArticle());
@@ -486,10 +503,9 @@ public final class Bench {
     private Latency latency(EntenteConfig config, ViewWriter views, Process streams) throws InterruptedException {
         int warmup = settings.latencyRate() * settings.latencyWarmupSeconds();
         int total = warmup + settings.latencyRate() * settings.latencySeconds();
-        // wall clock, streams CPU and own CPU when the first measured article is sent
-        long[] measuring = new long[3];
-        // and the CPU of each process's JIT compilers then: streams, own
-        List<Map<Long, Long>> jitAtMeasuring = new ArrayList<>(java.util.Arrays.asList(null, null));
+        // wall clock and CPU when the first measured article is sent
+        long[] measuringSince = new long[1];
+        CpuReading[] cpuAtMeasuring = new CpuReading[1];
         java.util.concurrent.CountDownLatch measuringStarted = new java.util.concurrent.CountDownLatch(1);
         CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(total, settings.seed() + 1, 0, 0));
         List<Article> fresh = new ArrayList<>(total);
@@ -539,11 +555,8 @@ public final class Bench {
                     }
                     Article a = fresh.get(i);
                     if (i == warmup) {
-                        measuring[1] = cpuNanos(streams);
-                        measuring[2] = ownCpuNanos();
-                        jitAtMeasuring.set(0, CompilerCpu.PROC.read(streams.pid()));
-                        jitAtMeasuring.set(1, CompilerCpu.PROC.read(ProcessHandle.current().pid()));
-                        measuring[0] = System.nanoTime();
+                        cpuAtMeasuring[0] = CpuReading.take(streams);
+                        measuringSince[0] = System.nanoTime();
                         measuringStarted.countDown();
                     }
                     long sendTime = System.nanoTime();
@@ -588,22 +601,17 @@ public final class Bench {
             topicsWatch.stop();
         }
         long wallEnd = System.nanoTime();
-        long streamsEnd = cpuNanos(streams);
-        long ownEnd = ownCpuNanos();
-        Map<Long, Long> streamsJitEnd = CompilerCpu.PROC.read(streams.pid());
-        Map<Long, Long> ownJitEnd = CompilerCpu.PROC.read(ProcessHandle.current().pid());
+        CpuReading cpuAtEnd = CpuReading.take(streams);
         sender.join();
         if (seenAfter.size() < total) {
             throw new IllegalStateException("only " + seenAfter.size() + " of " + total + " articles reached the views");
         }
         // every article was sent, the first measured one too
         measuringStarted.await();
-        double wall = Math.max(1, wallEnd - measuring[0]);
+        double wall = Math.max(1, wallEnd - measuringSince[0]);
         double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);
         return summary(Math.min(offered, settings.latencyRate()), settings.latencyWarmupSeconds(), sendTimes, seenAfter,
-                onTopicsAfter).withCores((streamsEnd - measuring[1]) / wall, (ownEnd - measuring[2]) / wall,
-                CompilerCpu.nanosBetween(jitAtMeasuring.get(0), streamsJitEnd) / wall,
-                CompilerCpu.nanosBetween(jitAtMeasuring.get(1), ownJitEnd) / wall);
+                onTopicsAfter).withCores(cpuAtEnd.since(cpuAtMeasuring[0], wall));
     }
 
     /**

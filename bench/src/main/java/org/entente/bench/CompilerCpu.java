@@ -56,7 +56,7 @@ final class CompilerCpu {
                     // threads it no longer needs; what it had spent is not counted
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | NumberFormatException e) {
             // a figure of the report, not of the pipeline: a /proc that cannot be read (or is not
             // laid out as expected) leaves it unknown rather than failing a run of minutes
             return null;

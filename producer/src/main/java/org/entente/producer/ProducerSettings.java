@@ -35,7 +35,7 @@ public final class ProducerSettings {
 
     /** {@link #forFiles} unless one of the inputs is standard input ({@code -}), a live feed. */
     public static Properties forInputs(EntenteConfig config, List<Path> inputs) {
-        boolean live = inputs.stream().anyMatch(p -> p.toString().equals(ArticleReader.STDIN));
+        boolean live = inputs.stream().anyMatch(ArticleReader::isStdin);
         return live ? properties(config) : forFiles(config);
     }
 

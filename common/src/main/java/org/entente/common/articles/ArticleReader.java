@@ -37,6 +37,11 @@ public final class ArticleReader {
     public static final long DEFAULT_MAX_BYTES = 1L << 20;
     public static final String STDIN = "-";
 
+    /** Whether an input names standard input rather than a file. */
+    public static boolean isStdin(Path input) {
+        return input.toString().equals(STDIN);
+    }
+
     private final long maxBytes;
 
     public ArticleReader() {
@@ -50,7 +55,7 @@ public final class ArticleReader {
 
     public void read(List<Path> paths, Consumer<Article> onArticle, Consumer<Rejection> onRejected) {
         for (Path path : paths) {
-            if (path.toString().equals(STDIN)) {
+            if (isStdin(path)) {
                 readJsonLines(System.in, "stdin", onArticle, onRejected);
             } else if (Files.isDirectory(path)) {
                 for (Path file : filesUnder(path, onRejected)) {
@@ -68,7 +73,7 @@ public final class ArticleReader {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 n += filesUnder(path, r -> { }).size();
-            } else if (!path.toString().equals(STDIN)) {
+            } else if (!isStdin(path)) {
                 n++;
             }
         }
