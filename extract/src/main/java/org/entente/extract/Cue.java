@@ -23,6 +23,16 @@ enum Cue {
     /** the members of a bloc listed */
     MEMBERSHIP;
 
+    /** This cue in a set of cues kept as the bits of an int. */
+    int bit() {
+        return 1 << ordinal();
+    }
+
+    /** Whether a set of cues kept as bits holds this one. */
+    boolean in(int cues) {
+        return (cues & bit()) != 0;
+    }
+
     static final Map<Cue, List<String>> PHRASES = Map.of(
             COOPERATION, List.of(
                     "cooperation", "cooperer", "coopereront", "cooperent", "cooperate", "cooperating", "partenariat",

@@ -8,7 +8,6 @@ import org.entente.common.Evidence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,17 +84,18 @@ public final class Extractor {
 
         List<PhraseMatcher.Match<Term>> entities = new ArrayList<>();
         List<PhraseMatcher.Match<Term>> domainWords = new ArrayList<>();
-        List<EnumSet<Cue>> sentenceCues = flags(sentenceCount);
-        List<EnumSet<Cue>> clauseCues = flags(clauseCount);
+        // the cues of each sentence and clause, as bits (Cue#bit): an article has tens of them
+        int[] sentenceCues = new int[sentenceCount];
+        int[] clauseCues = new int[clauseCount];
         for (PhraseMatcher.Match<Term> m : matcher.find(folded)) {
             Term t = m.value();
             if (t.exactCase() && !writtenAs(text, folded, m, t.written())) {
                 continue;
             }
             if (t.kind() == Term.Kind.CUE) {
-                Cue cue = Cue.valueOf(t.code());
-                sentenceCues.get(sentence.of(m.start())).add(cue);
-                clauseCues.get(clause.of(m.start())).add(cue);
+                int cue = Cue.valueOf(t.code()).bit();
+                sentenceCues[sentence.of(m.start())] |= cue;
+                clauseCues[clause.of(m.start())] |= cue;
             } else if (t.kind() == Term.Kind.DOMAIN) {
                 domainWords.add(m);
             } else {
@@ -113,14 +113,14 @@ public final class Extractor {
         for (PhraseMatcher.Match<Term> m : entities) {
             Term t = m.value();
             int s = sentence.of(m.start());
-            EnumSet<Cue> flags = sentenceCues.get(s);
+            int flags = sentenceCues[s];
             boolean title = folded.origin[m.start()] < titleEnd;
             // a headline is too short for clauses: a war or a match named anywhere in it counts
-            if (flags.contains(Cue.ELSEWHERE) || hostile(clauseCues.get(clause.of(m.start()))) || title && hostile(flags)) {
+            if (Cue.ELSEWHERE.in(flags) || hostile(clauseCues[clause.of(m.start())]) || title && hostile(flags)) {
                 continue;
             }
             if (t.kind() == Term.Kind.ORGANISATION) {
-                if (flags.contains(Cue.COOPERATION) || flags.contains(Cue.ENUMERATION)) {
+                if (Cue.COOPERATION.in(flags) || Cue.ENUMERATION.in(flags)) {
                     organisations.add(evidence(text, folded, m, Evidence.ORGANISATION, t.code()));
                 }
                 continue;
@@ -128,9 +128,9 @@ public final class Extractor {
             if (!t.kind().isCountry()) {
                 continue;
             }
-            boolean member = flags.contains(Cue.MEMBERSHIP) && sentenceHasOrganisation(entities, sentence, s);
+            boolean member = Cue.MEMBERSHIP.in(flags) && sentenceHasOrganisation(entities, sentence, s);
             boolean place = (t.kind() == Term.Kind.COUNTRY || t.kind() == Term.Kind.SEAT)
-                    && LOCATION_WORDS.contains(previousWord(folded, m.start())) && !flags.contains(Cue.VISIT);
+                    && LOCATION_WORDS.contains(previousWord(folded, m.start())) && !Cue.VISIT.in(flags);
             if (member || place) {
                 continue;
             }
@@ -141,9 +141,9 @@ public final class Extractor {
         // a sentence speaks of cooperation when it says so, enumerates fields, or joins two countries
         boolean[] cooperative = new boolean[sentenceCount];
         for (int s = 0; s < sentenceCount; s++) {
-            EnumSet<Cue> flags = sentenceCues.get(s);
-            cooperative[s] = !flags.contains(Cue.ELSEWHERE) && (flags.contains(Cue.COOPERATION)
-                    || flags.contains(Cue.ENUMERATION) || countriesOfSentence.getOrDefault(s, Set.of()).size() >= 2);
+            int flags = sentenceCues[s];
+            cooperative[s] = !Cue.ELSEWHERE.in(flags) && (Cue.COOPERATION.in(flags)
+                    || Cue.ENUMERATION.in(flags) || countriesOfSentence.getOrDefault(s, Set.of()).size() >= 2);
         }
 
         Map<String, List<Evidence>> countryEvidence = new HashMap<>();
@@ -171,7 +171,7 @@ public final class Extractor {
             evidence.addAll(countryEvidence.get(code));
         }
         for (PhraseMatcher.Match<Term> m : domainWords) {
-            if (cooperative[sentence.of(m.start())] && !hostile(clauseCues.get(clause.of(m.start())))) {
+            if (cooperative[sentence.of(m.start())] && !hostile(clauseCues[clause.of(m.start())])) {
                 domainIds.add(m.value().code());
                 evidence.add(evidence(text, folded, m, Evidence.DOMAIN, m.value().code()));
             }
@@ -197,25 +197,17 @@ public final class Extractor {
     private record Mention(PhraseMatcher.Match<Term> match, int sentence, boolean title) {
     }
 
-    private static boolean hostile(EnumSet<Cue> clauseFlags) {
-        return clauseFlags.contains(Cue.ADVERSARIAL) || clauseFlags.contains(Cue.MATCH);
-    }
-
-    private static List<EnumSet<Cue>> flags(int n) {
-        List<EnumSet<Cue>> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(EnumSet.noneOf(Cue.class));
-        }
-        return out;
+    private static boolean hostile(int clauseFlags) {
+        return Cue.ADVERSARIAL.in(clauseFlags) || Cue.MATCH.in(clauseFlags);
     }
 
     /** "Lire aussi : ..." covers the rest of its paragraph, whatever the punctuation after it. */
-    private static void elsewhereToParagraphEnd(FoldedText f, Segments sentences, List<EnumSet<Cue>> cues) {
+    private static void elsewhereToParagraphEnd(FoldedText f, Segments sentences, int[] cues) {
         boolean elsewhere = false;
         for (int s = 0; s < sentences.count; s++) {
             if (elsewhere) {
-                cues.get(s).add(Cue.ELSEWHERE);
-            } else if (cues.get(s).contains(Cue.ELSEWHERE)) {
+                cues[s] |= Cue.ELSEWHERE.bit();
+            } else if (Cue.ELSEWHERE.in(cues[s])) {
                 elsewhere = true;
             }
             if (sentences.endsLine(s, f)) {
