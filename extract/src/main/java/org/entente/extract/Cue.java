@@ -23,6 +23,13 @@ enum Cue {
     /** the members of a bloc listed */
     MEMBERSHIP;
 
+    static {
+        // sets of cues are kept as the bits of an int (bit, in): one bit a cue
+        if (values().length > Integer.SIZE) {
+            throw new IllegalStateException(values().length + " cues do not fit in the " + Integer.SIZE + " bits of an int");
+        }
+    }
+
     /** This cue in a set of cues kept as the bits of an int. */
     int bit() {
         return 1 << ordinal();
