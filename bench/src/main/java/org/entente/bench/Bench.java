@@ -140,7 +140,7 @@ public final class Bench {
     public record Cpu(double streamsMsPerArticle, double restMsPerArticle, int cores, double streamsJitMsPerArticle,
                       double restJitMsPerArticle) {
         public double boundPerSecond() {
-            return cores * 1000.0 / (streamsMsPerArticle + restMsPerArticle);
+            return perSecondAt(streamsMsPerArticle + restMsPerArticle);
         }
 
         /**
@@ -149,18 +149,28 @@ public final class Bench {
          * for long does somewhat better. NaN when the compilers' part is not known.
          */
         public double boundWithoutJitPerSecond() {
-            return cores * 1000.0 / (streamsMsPerArticle + restMsPerArticle - streamsJitMsPerArticle - restJitMsPerArticle);
+            return perSecondAt(streamsMsPerArticle + restMsPerArticle - streamsJitMsPerArticle - restJitMsPerArticle);
+        }
+
+        /** Articles a second when each takes {@code msPerArticle} of CPU and every core is busy. */
+        private double perSecondAt(double msPerArticle) {
+            return cores * 1000.0 / msPerArticle;
         }
     }
 
     /**
-     * The CPU time of the streams process and of this one, and of each one's JIT compilers
-     * ({@link CompilerCpu}: null without Linux's {@code /proc}), at one moment.
+     * The wall clock, the CPU time of the streams process and of this one, and of each one's JIT
+     * compilers ({@link CompilerCpu}: null without Linux's {@code /proc}), at one moment.
      */
-    private record CpuReading(long streams, long own, Map<Long, Long> streamsJit, Map<Long, Long> ownJit) {
+    private record CpuReading(long wall, long streams, long own, Map<Long, Long> streamsJit, Map<Long, Long> ownJit) {
         static CpuReading take(Process streams) {
-            return new CpuReading(cpuNanos(streams), ownCpuNanos(), CompilerCpu.PROC.read(streams.pid()),
+            return new CpuReading(System.nanoTime(), cpuNanos(streams), ownCpuNanos(), CompilerCpu.PROC.read(streams.pid()),
                     CompilerCpu.PROC.read(ProcessHandle.current().pid()));
+        }
+
+        /** The cores kept busy since an earlier reading: CPU time over wall time. */
+        CpuSpent coresSince(CpuReading before) {
+            return since(before, Math.max(1, wall - before.wall));
         }
 
         /** Nanoseconds spent since an earlier reading, divided by {@code per}. */
@@ -255,8 +265,8 @@ public final class Bench {
             double pageCpuMs;
             double latencyPhaseSeconds;
             try {
-                long start = System.nanoTime();
                 CpuReading cpuAtStart = CpuReading.take(streams.process());
+                long start = cpuAtStart.wall();
                 CatchUp streamsCatchUp = new CatchUp(bootstrap, start);
                 try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.forFiles(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
@@ -513,7 +523,6 @@ public final class Bench {
         int warmup = settings.latencyRate() * settings.latencyWarmupSeconds();
         int total = warmup + settings.latencyRate() * settings.latencySeconds();
         // wall clock and CPU when the first measured article is sent
-        long[] measuringSince = new long[1];
         CpuReading[] cpuAtMeasuring = new CpuReading[1];
         java.util.concurrent.CountDownLatch measuringStarted = new java.util.concurrent.CountDownLatch(1);
         CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(total, settings.seed() + 1, 0, 0));
@@ -565,7 +574,6 @@ public final class Bench {
                     Article a = fresh.get(i);
                     if (i == warmup) {
                         cpuAtMeasuring[0] = CpuReading.take(streams);
-                        measuringSince[0] = System.nanoTime();
                         measuringStarted.countDown();
                     }
                     long sendTime = System.nanoTime();
@@ -609,7 +617,6 @@ public final class Bench {
             views.removeFlushListener(watcher);
             topicsWatch.stop();
         }
-        long wallEnd = System.nanoTime();
         CpuReading cpuAtEnd = CpuReading.take(streams);
         sender.join();
         if (seenAfter.size() < total) {
@@ -617,10 +624,9 @@ public final class Bench {
         }
         // every article was sent, the first measured one too
         measuringStarted.await();
-        double wall = Math.max(1, wallEnd - measuringSince[0]);
         double offered = sent.get() / (Math.max(1, sendingNanos.get()) / 1e9);
         return summary(Math.min(offered, settings.latencyRate()), settings.latencyWarmupSeconds(), sendTimes, seenAfter,
-                onTopicsAfter).withCores(cpuAtEnd.since(cpuAtMeasuring[0], wall));
+                onTopicsAfter).withCores(cpuAtEnd.coresSince(cpuAtMeasuring[0]));
     }
 
     /**
