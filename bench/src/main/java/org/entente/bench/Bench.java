@@ -124,7 +124,8 @@ public final class Bench {
                          double extractPerSecond, double extractMegabytesPerSecond, double endToEndPerSecond,
                          double endToEndSeconds, double streamsSeconds, Cpu cpu, Latency latency, double viewsFlushMs,
                          double viewsMeanFlushMs, double viewsMeanFlushCpuMs, long viewsPages, double viewsMeanPageMs,
-                         double viewsMeanPageCpuMs, double streamsHeapMaxMb, double streamsHeapLiveMb, boolean correct) {
+                         double viewsMeanPageCpuMs, double streamsHeapMaxMb, double streamsHeapLiveMb, boolean correct,
+                         List<String> benchJvm, List<String> streamsJvm) {
         public double ratioToRawProduce() {
             return endToEndPerSecond / rawProducePerSecond;
         }
@@ -186,6 +187,8 @@ public final class Bench {
 
     private final Settings settings;
     private final PrintStream out;
+    /** The streams process's JVM options, for the record of the run. */
+    private List<String> streamsJvmOptions = List.of();
 
     public Bench(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -344,7 +347,7 @@ public final class Bench {
                     extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, viewsFlushMs,
                     viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                     viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), pages, pageMs,
-                    pageCpuMs, heapMb, heapLiveMb, correct);
+                    pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streamsJvmOptions);
             write(result);
             return result;
         }
@@ -431,7 +434,7 @@ public final class Bench {
                 w.newLine();
             }
         }
-        List<String> command = childJvm(List.of("-Xmx1g"), ExtractionProcess.class, file.toString(),
+        List<String> command = childJvm(childOptions(List.of("-Xmx1g")), ExtractionProcess.class, file.toString(),
                 Long.toString(duration.toSeconds()));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         // a child that hangs must not hang the bench: warm-up and measurement take twice the duration
@@ -456,6 +459,13 @@ public final class Bench {
         return new ExtractionBench.Throughput(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
     }
 
+    /** What this JVM passes on ({@link JvmOptions#inherited}), then a child's own options, which win. */
+    static List<String> childOptions(List<String> own) {
+        List<String> options = new ArrayList<>(JvmOptions.inherited());
+        options.addAll(own);
+        return options;
+    }
+
     /** A JVM on this one's Java and class path: {@code java <options> -cp <class path> <main> <args>}. */
     static List<String> childJvm(List<String> options, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
@@ -467,13 +477,15 @@ public final class Bench {
     }
 
     private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>(List.of("-Xmx512m",
+        List<String> own = new ArrayList<>(List.of("-Xmx512m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"));
         // e.g. -XX:StartFlightRecording=filename=streams.jfr to see where the streams process spends its time
         String extra = System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
+            own.addAll(List.of(extra.trim().split("\\s+")));
         }
+        List<String> options = childOptions(own);
+        streamsJvmOptions = List.copyOf(options);
         ProcessBuilder pb = new ProcessBuilder(childJvm(options, StreamsProcess.class, bootstrap,
                 settings.workDir().resolve("streams-state").toString(), Integer.toString(settings.streamThreads())));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -879,6 +891,11 @@ public final class Bench {
         json.put("streams_heap_live_mb", round(r.streamsHeapLiveMb()));
         json.put("streams_heap_limit_mb", 512);
         json.put("correct", r.correct());
+        // a run's figures depend on its JVMs' memory settings (a heap touched before the run or
+        // not, on huge pages or not): the record says which they were
+        ObjectNode jvm = json.putObject("jvm");
+        r.benchJvm().forEach(jvm.putArray("bench")::add);
+        r.streamsJvm().forEach(jvm.putArray("streams")::add);
         Files.createDirectories(settings.json().toAbsolutePath().getParent());
         Files.write(settings.json(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         out.println();
@@ -930,7 +947,9 @@ public final class Bench {
                 String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),
                 String.format(Locale.ROOT, "%-34s %14.0f MB (after a full collection, all articles in)", "streams live heap",
                         r.streamsHeapLiveMb()),
-                String.format(Locale.ROOT, "%-34s %14s", "views equal ground truth", r.correct()));
+                String.format(Locale.ROOT, "%-34s %14s", "views equal ground truth", r.correct()),
+                String.format(Locale.ROOT, "%-34s %s", "JVM options: bench (broker, views)", String.join(" ", r.benchJvm())),
+                String.format(Locale.ROOT, "%-34s %s", "  streams app", String.join(" ", r.streamsJvm())));
     }
 
     /** Two decimals; NaN (a figure this machine cannot give) stays NaN rather than turning into 0. */

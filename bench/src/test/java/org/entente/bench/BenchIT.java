@@ -7,7 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,17 @@ class BenchIT {
         assertThat(result.correct()).isTrue();
         JsonNode node = Json.MAPPER.readTree(json.toFile());
         assertThat(node.get("correct").asBoolean()).isTrue();
+        // the run records the options of both JVMs: this one's as it was started, and the streams
+        // app's, which take this one's huge pages (if any) before their own heap limit and logging
+        assertThat(strings(node.get("jvm").get("bench"))).isEqualTo(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> streamsJvm = new ArrayList<>(JvmOptions.inherited());
+        streamsJvm.addAll(List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"));
+        String extra = System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            streamsJvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        assertThat(strings(node.get("jvm").get("streams"))).isEqualTo(streamsJvm);
         assertThat(node.get("articles").asInt()).isEqualTo(2000);
         // fewer partitions than a deployment's default: the counts do not depend on how the topics are cut
         assertThat(node.get("partitions").asInt()).isEqualTo(2);
@@ -80,5 +93,11 @@ class BenchIT {
             assertThat(jitCores).as("cpu_cores_" + process + "_jit").isNotNegative()
                     .isLessThanOrEqualTo(latency.get("cpu_cores_" + process).asDouble());
         }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(e -> out.add(e.asText()));
+        return out;
     }
 }
