@@ -187,8 +187,6 @@ public final class Bench {
 
     private final Settings settings;
     private final PrintStream out;
-    /** The streams process's JVM options, for the record of the run. */
-    private List<String> streamsJvmOptions = List.of();
 
     public Bench(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -347,7 +345,7 @@ public final class Bench {
                     extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, viewsFlushMs,
                     viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                     viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), pages, pageMs,
-                    pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streamsJvmOptions);
+                    pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streams.options());
             write(result);
             return result;
         }
@@ -404,8 +402,9 @@ public final class Bench {
         return seen / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** The streams process, the thread that reads what it prints, and its answers to "gc". */
-    private record StreamsChild(Process process, Thread reader, java.util.concurrent.BlockingQueue<Long> heapAfterGc) {
+    /** The streams process, the thread that reads what it prints, its answers to "gc", and its JVM options. */
+    private record StreamsChild(Process process, Thread reader, java.util.concurrent.BlockingQueue<Long> heapAfterGc,
+                                List<String> options) {
         /** Asks the process for a full collection and the heap it leaves: what its state really holds. */
         double liveHeapMb() throws IOException, InterruptedException {
             var in = process.getOutputStream();
@@ -484,8 +483,7 @@ public final class Bench {
         if (extra != null && !extra.isBlank()) {
             own.addAll(List.of(extra.trim().split("\\s+")));
         }
-        List<String> options = childOptions(own);
-        streamsJvmOptions = List.copyOf(options);
+        List<String> options = List.copyOf(childOptions(own));
         ProcessBuilder pb = new ProcessBuilder(childJvm(options, StreamsProcess.class, bootstrap,
                 settings.workDir().resolve("streams-state").toString(), Integer.toString(settings.streamThreads())));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -512,7 +510,7 @@ public final class Bench {
             p.destroyForcibly();
             throw new IllegalStateException("the streams process did not start within 3 minutes");
         }
-        return new StreamsChild(p, reader, heapAfterGc);
+        return new StreamsChild(p, reader, heapAfterGc, options);
     }
 
     private double stopStreams(StreamsChild child) throws InterruptedException, IOException {

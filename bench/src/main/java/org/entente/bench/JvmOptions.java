@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * The options of this JVM, and those the bench's child JVMs (the streams app, the extraction) take
- * from it, so that every process of a run works under the same memory settings.
+ * from it, so that every process of a run has its heap on the same size of pages.
  */
 final class JvmOptions {
     static final String TRANSPARENT_HUGE_PAGES = "-XX:+UseTransparentHugePages";
