@@ -195,6 +195,7 @@ public final class Bench {
 
     public Result run() throws Exception {
         Files.createDirectories(settings.workDir());
+        JvmOptions.notices().forEach(notice -> out.println("note: " + notice));
         out.printf("generating %,d articles (seed %d) ...%n", settings.articles(), settings.seed());
         CorpusGenerator generator = new CorpusGenerator(new GeneratorSettings(settings.articles(), settings.seed(), 0.05, 0.01));
         List<GeneratedArticle> corpus = generator.all();

@@ -24,6 +24,26 @@ class JvmOptionsTest {
     }
 
     @Test
+    void aRunIsToldOfAHeapNotTouchedAtStartOrOnSmallPagesWhereHugeOnesAreOffered() {
+        assertThat(JvmOptions.notices(name -> "false", "always [madvise] never\n")).containsExactly(
+                "the heap is not touched at start (-XX:+AlwaysPreTouch): the kernel zeroes its pages as the run first"
+                        + " writes them, and that CPU counts in the end-to-end phase",
+                "the heap is on 4 KB pages where the kernel offers huge pages (-XX:+UseTransparentHugePages, which the"
+                        + " entente command adds)");
+        assertThat(JvmOptions.notices(name -> "true", "always [madvise] never\n")).isEmpty();
+        // a kernel that offers no huge pages, or no such file: nothing to say of the pages
+        assertThat(JvmOptions.notices(name -> name.equals("AlwaysPreTouch") ? "true" : "false", "always madvise [never]\n"))
+                .isEmpty();
+        assertThat(JvmOptions.notices(name -> name.equals("AlwaysPreTouch") ? "true" : "false", "")).isEmpty();
+        assertThat(JvmOptions.notices(name -> name.equals("AlwaysPreTouch") ? "true" : "false", "[always] madvise never\n"))
+                .hasSize(1);
+        // a JVM without these options (not HotSpot): nothing it could be told to change
+        assertThat(JvmOptions.notices(name -> {
+            throw new IllegalArgumentException("VM option \"" + name + "\" does not exist");
+        }, "always [madvise] never\n")).isEmpty();
+    }
+
+    @Test
     void aChildsOwnOptionsComeLastSoTheyWin() {
         List<String> options = Bench.childOptions(List.of("-Xmx512m", "-XX:-UseTransparentHugePages"));
         assertThat(options.subList(options.size() - 2, options.size()))
