@@ -461,7 +461,11 @@ public final class Bench {
 
     /** What this JVM passes on ({@link JvmOptions#inherited}), then a child's own options, which win. */
     static List<String> childOptions(List<String> own) {
-        List<String> options = new ArrayList<>(JvmOptions.inherited());
+        return childOptions(JvmOptions.inherited(), own);
+    }
+
+    static List<String> childOptions(List<String> inherited, List<String> own) {
+        List<String> options = new ArrayList<>(inherited);
         options.addAll(own);
         return options;
     }
