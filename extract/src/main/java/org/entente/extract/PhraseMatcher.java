@@ -34,12 +34,18 @@ final class PhraseMatcher<T> {
     private int[] firstOutput;
     /**
      * The complete transition function in one flat array, {@code WIDTH} entries a node: the
-     * matching loop does one lookup per char (and one more for the boundary after a char that is
-     * no letter or digit), without a row per node to load first. An entry is where the target
-     * node's row starts (node x WIDTH, so the loop does not multiply), negated when that node has
-     * an output chain, so the loop tests for output on the value it has.
+     * matching loop does one lookup per char, without a row per node to load first. An entry is
+     * where the next row starts (node x WIDTH, so the loop does not multiply). After a char that
+     * ends a word it is the row past the boundary symbol too, so that char costs one lookup, not
+     * two in a row. An entry is negated when the char ends phrases, so the loop tests for output
+     * on the value it has (never 0 then: a row past a char that ends a phrase is not the root's).
      */
     private int[] delta;
+    /**
+     * The transitions as the dictionary defines them, without the boundary folded in nor the
+     * output sign: read only on the rare step that ends a phrase, to find which ones.
+     */
+    private int[] plain;
     /** Where the walk starts: past the boundary that opens the text. */
     private int startRow;
     /** Symbol of every folded char (folded text is ASCII); RESET for a char that ends every match. */
@@ -174,52 +180,136 @@ final class PhraseMatcher<T> {
         }
         entries = table;
         outputLink = links;
-        delta = new int[nodes * WIDTH];
+        plain = new int[nodes * WIDTH];
         for (int node = 0; node < nodes; node++) {
             int row = id[node] * WIDTH;
             for (int sym = 0; sym < ALPHABET; sym++) {
-                int target = id[next[node][sym]];
-                delta[row + sym] = firstOutput[target] != 0 ? -target * WIDTH : target * WIDTH;
+                plain[row + sym] = id[next[node][sym]] * WIDTH;
             }
             // no phrase holds a reset char: the walk starts afresh from the root (then the boundary)
-            delta[row + RESET] = 0;
+            plain[row + RESET] = 0;
         }
-        startRow = delta[BOUNDARY];
+        // the boundary after a char that ends a word folded into the char's own entry, and the
+        // sign of each entry saying whether the char ends a phrase
+        delta = new int[nodes * WIDTH];
+        for (int row = 0; row < plain.length; row += WIDTH) {
+            for (int sym = 0; sym <= RESET; sym++) {
+                int target = plain[row + sym];
+                int landing = bounds(sym) ? plain[target + BOUNDARY] : target;
+                delta[row + sym] = firstOutput[target / WIDTH] != 0 ? -landing : landing;
+            }
+        }
+        startRow = plain[BOUNDARY];
         next = null;
         built = true;
     }
 
+    /**
+     * How many walks run side by side. Each step of one walk waits for the lookup before it; the
+     * text is cut at chars that end every match (after which a walk is back in the root whatever
+     * came before), so the walks are independent and the processor overlaps their lookups.
+     */
+    static final int LANES = 4;
+
     /** Every phrase occurrence bounded by non-word characters, in order of end position. */
     List<Match<T>> find(FoldedText text) {
-        List<Match<T>> found = new ArrayList<>(64);
+        return find(text, LANES);
+    }
+
+    /** The same, read as at most {@code lanes} walks side by side (1: one walk). */
+    List<Match<T>> find(FoldedText text, int lanes) {
         char[] chars = text.chars;
-        int[] delta = this.delta;
-        int row = startRow;
-        for (int i = 0; i < text.length; i++) {
-            char c = chars[i];
-            int symbol = c < 128 ? SYMBOLS[c] : RESET;
-            int t = delta[row + symbol];
-            if (t >= 0) {
-                row = bounds(symbol) ? delta[t + BOUNDARY] : t;
-                continue;
+        int length = text.length;
+        // walk k reads [from[k], from[k + 1]); every walk after the first starts behind a reset char
+        int[] from = new int[lanes + 1];
+        from[lanes] = length;
+        for (int k = 1; k < lanes; k++) {
+            int cut = Math.max(from[k - 1], (int) ((long) length * k / lanes));
+            while (cut < length && SYMBOLS[chars[cut]] != RESET) {
+                cut++;
             }
-            row = -t;
-            int out = firstOutput[row / WIDTH];
-            // no phrase ends on the boundary, so the step through it never outputs
-            row = bounds(symbol) ? delta[row + BOUNDARY] : row;
-            int end = i + 1;
-            boolean endsWord = end == text.length || !FoldedText.isWordChar(chars[end]);
-            for (; out != 0; out = outputLink[out]) {
-                for (Entry<T> e : entries[out]) {
-                    int start = end - e.phrase().length();
-                    // the boundary symbol already anchors every phrase at a word start
-                    boolean prefix = e.phrase().charAt(e.phrase().length() - 1) == '-';
-                    if (prefix ? end < text.length && FoldedText.isWordChar(chars[end]) : endsWord) {
-                        found.add(new Match<>(start, end, e.phrase(), e.value()));
-                    }
+            from[k] = Math.min(length, cut + 1);
+        }
+        @SuppressWarnings("unchecked")
+        List<Match<T>>[] found = new List[lanes];
+        for (int k = 0; k < lanes; k++) {
+            found[k] = new ArrayList<>(32);
+        }
+        int[] rows = new int[lanes];
+        Arrays.fill(rows, startRow);
+        int together = 0;
+        if (lanes == 4) {
+            together = quad(chars, length, from, rows, found);
+        }
+        List<Match<T>> all = found[0];
+        for (int k = 0; k < lanes; k++) {
+            walk(chars, length, from[k] + together, from[k + 1], rows[k], found[k]);
+            if (k > 0) {
+                all.addAll(found[k]);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Four walks in step, as far as the shortest goes; returns how far that is, with each walk's
+     * row in {@code rows}. The step is written out for each walk so that the loop keeps the four
+     * rows in registers; the rare char that ends a phrase leaves the loop for {@link #output}.
+     */
+    private int quad(char[] chars, int length, int[] from, int[] rows, List<Match<T>>[] found) {
+        int[] delta = this.delta;
+        byte[] symbols = SYMBOLS;
+        int i0 = from[0];
+        int i1 = from[1];
+        int i2 = from[2];
+        int i3 = from[3];
+        int steps = Math.min(Math.min(i1 - i0, i2 - i1), Math.min(i3 - i2, from[4] - i3));
+        int r0 = rows[0];
+        int r1 = rows[1];
+        int r2 = rows[2];
+        int r3 = rows[3];
+        for (int s = 0; s < steps; s++) {
+            int t0 = delta[r0 + symbols[chars[i0 + s]]];
+            int t1 = delta[r1 + symbols[chars[i1 + s]]];
+            int t2 = delta[r2 + symbols[chars[i2 + s]]];
+            int t3 = delta[r3 + symbols[chars[i3 + s]]];
+            r0 = t0 >= 0 ? t0 : output(chars, length, i0 + s, r0, found[0]);
+            r1 = t1 >= 0 ? t1 : output(chars, length, i1 + s, r1, found[1]);
+            r2 = t2 >= 0 ? t2 : output(chars, length, i2 + s, r2, found[2]);
+            r3 = t3 >= 0 ? t3 : output(chars, length, i3 + s, r3, found[3]);
+        }
+        rows[0] = r0;
+        rows[1] = r1;
+        rows[2] = r2;
+        rows[3] = r3;
+        return steps;
+    }
+
+    /** One walk over {@code [from, to)}, starting in {@code row}. */
+    private void walk(char[] chars, int length, int from, int to, int row, List<Match<T>> found) {
+        int[] delta = this.delta;
+        for (int i = from; i < to; i++) {
+            int t = delta[row + SYMBOLS[chars[i]]];
+            row = t >= 0 ? t : output(chars, length, i, row, found);
+        }
+    }
+
+    /** The step from {@code row} over a char that ends phrases: adds them, returns the next row. */
+    private int output(char[] chars, int length, int i, int row, List<Match<T>> found) {
+        int symbol = SYMBOLS[chars[i]];
+        int target = plain[row + symbol];
+        int end = i + 1;
+        boolean endsWord = end == length || !FoldedText.isWordChar(chars[end]);
+        for (int out = firstOutput[target / WIDTH]; out != 0; out = outputLink[out]) {
+            for (Entry<T> e : entries[out]) {
+                int start = end - e.phrase().length();
+                // the boundary symbol already anchors every phrase at a word start
+                boolean prefix = e.phrase().charAt(e.phrase().length() - 1) == '-';
+                if (prefix ? end < length && FoldedText.isWordChar(chars[end]) : endsWord) {
+                    found.add(new Match<>(start, end, e.phrase(), e.value()));
                 }
             }
         }
-        return found;
+        return -delta[row + symbol];
     }
 }

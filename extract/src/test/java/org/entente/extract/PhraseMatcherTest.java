@@ -55,6 +55,21 @@ class PhraseMatcherTest {
         return out;
     }
 
+    /** One to {@code maxWords} phrases and filler words, joined by random separators. */
+    private static String randomText(Random random, int maxWords) {
+        List<String> words = new ArrayList<>(PHRASES);
+        words.addAll(FILLER);
+        StringBuilder text = new StringBuilder();
+        int n = 1 + random.nextInt(maxWords);
+        for (int w = 0; w < n; w++) {
+            if (w > 0 || random.nextBoolean()) {
+                text.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
+            }
+            text.append(words.get(random.nextInt(words.size())));
+        }
+        return text.toString();
+    }
+
     @Test
     void findsNamesOnlyWhereWordsStartAndEnd() {
         FoldedText text = folded("Corée du Sud, l’Inde et la Corée. Indépendance sino-coréenne; coréen, sudiste.");
@@ -68,24 +83,51 @@ class PhraseMatcherTest {
     void findsWhatABruteForceSearchFindsInRandomText() {
         PhraseMatcher<String> m = matcher();
         Random random = new Random(7);
-        List<String> words = new ArrayList<>(PHRASES);
-        words.addAll(FILLER);
         int matches = 0;
         for (int round = 0; round < 2_000; round++) {
-            StringBuilder text = new StringBuilder();
-            int n = 1 + random.nextInt(12);
-            for (int w = 0; w < n; w++) {
-                if (w > 0 || random.nextBoolean()) {
-                    text.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
-                }
-                text.append(words.get(random.nextInt(words.size())));
-            }
-            FoldedText f = folded(text.toString());
+            String text = randomText(random, 12);
+            FoldedText f = folded(text);
             Set<String> expected = bruteForce(f);
             assertThat(found(m, f)).as("matches in '%s'", text).isEqualTo(expected);
             matches += expected.size();
         }
         // the texts do exercise the matcher: this seed yields this many matches in all
         assertThat(matches).isEqualTo(10_119);
+    }
+
+    /**
+     * Texts of many sentences, long enough to be cut into four walks: they find what one walk and
+     * a brute-force search find, in the same order.
+     */
+    @Test
+    void fourWalksSideBySideFindWhatOneWalkFinds() {
+        PhraseMatcher<String> m = matcher();
+        Random random = new Random(11);
+        int matches = 0;
+        for (int round = 0; round < 500; round++) {
+            String text = randomText(random, 80);
+            FoldedText f = folded(text);
+            List<PhraseMatcher.Match<String>> one = m.find(f, 1);
+            assertThat(m.find(f, PhraseMatcher.LANES)).as("matches in '%s'", text).isEqualTo(one);
+            assertThat(m.find(f, 3)).as("matches in '%s'", text).isEqualTo(one);
+            assertThat(found(m, f)).as("matches in '%s'", text).isEqualTo(bruteForce(f));
+            matches += one.size();
+        }
+        assertThat(matches).isEqualTo(15_266);
+    }
+
+    @Test
+    void aTextWithoutACutIsReadByOneWalk() {
+        PhraseMatcher<String> m = matcher();
+        FoldedText f = folded("coree du sud and oil and gas trade and investment with the etats-unis and g7 sino-coreen");
+        List<String> found = new ArrayList<>();
+        m.find(f).forEach(match -> found.add(match.phrase() + "@" + match.start()));
+        // in order of end: "and" ends before "oil and gas", "trade and investment" last of its words
+        assertThat(found).containsExactly("coree@0", "coree du sud@0", "sud@9", "and@13", "and@21", "oil and gas@17",
+                "gas@25", "trade@29", "and@35", "trade and investment@29", "etats-unis@59", "unis@65", "and@70",
+                "g7@74", "sino-@77");
+        assertThat(m.find(folded("Corée."), 4)).hasSize(1);
+        assertThat(m.find(folded(""), 4)).isEmpty();
+        assertThat(m.find(folded(". , ."), 4)).isEmpty();
     }
 }
