@@ -14,20 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExtractionProcessTest {
     @TempDir
     Path dir;
 
     @Test
-    void extractsTheArticlesOfItsFileRoundAfterRoundAndPrintsWhatItRead() throws Exception {
+    void extractsTheArticlesOfItsFileRoundAfterRoundLeavingRetractionsOutAndPrintsWhatItRead() throws Exception {
         Article first = new Article("a1", "2025-05", "Le Vietnam et le Kazakhstan renforcent leur coopération",
                 "Hanoï et Astana ont signé un accord sur le commerce et l'énergie.", "VNA", null);
         Article second = new Article("a2", "2025-06", "India and Japan deepen defence ties",
                 "The two countries agreed to expand defence and technology cooperation.", "PTI", null);
         Path file = dir.resolve("sample.jsonl");
         List<String> lines = new ArrayList<>();
-        for (Article a : List.of(first, second)) {
+        for (Article a : List.of(first, Article.retraction("a0", null), second)) {
             lines.add(JsonLinesFormat.format(a));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
@@ -51,10 +52,19 @@ class ExtractionProcessTest {
         long articles = Long.parseLong(f[0]);
         long bytes = Long.parseLong(f[1]);
         long nanos = Long.parseLong(f[2]);
-        // whole rounds over both articles, every byte of each round counted, over at least the 1 s asked
+        // whole rounds over both articles (the retraction has nothing to read), every byte of each round counted, over at least the 1 s asked
         assertThat(articles % 2).isZero();
         assertThat(articles).isPositive();
         assertThat(bytes).isEqualTo(articles / 2 * bytesPerRound);
         assertThat(nanos).isGreaterThanOrEqualTo(1_000_000_000L);
+    }
+
+    @Test
+    void aFileWithNothingToExtractIsNamedInTheError() throws Exception {
+        Path file = dir.resolve("retractions.jsonl");
+        Files.write(file, List.of(JsonLinesFormat.format(Article.retraction("a0", null))), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ExtractionProcess.main(new String[] {file.toString(), "1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(file + ": no article to extract (only retractions, or empty)");
     }
 }
