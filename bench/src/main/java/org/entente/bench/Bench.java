@@ -480,14 +480,29 @@ public final class Bench {
         return command;
     }
 
-    private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
-        List<String> own = new ArrayList<>(List.of("-Xmx512m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"));
-        // e.g. -XX:StartFlightRecording=filename=streams.jfr to see where the streams process spends its time
-        String extra = System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            own.addAll(List.of(extra.trim().split("\\s+")));
+    /** Names a garbage collector, as {@code -XX:+UseG1GC} does. */
+    private static final java.util.regex.Pattern COLLECTOR =
+            java.util.regex.Pattern.compile("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC");
+
+    /**
+     * The streams process's own options: the heap limit, the collector {@code entente streams}
+     * runs on (the throughput one, see the {@code entente} command) unless {@code extra} names
+     * another, quiet logs, then {@code extra} (blank-separated, may be null).
+     */
+    static List<String> streamsOptions(String extra) {
+        List<String> given = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+        List<String> own = new ArrayList<>(List.of("-Xmx512m"));
+        if (given.stream().noneMatch(o -> COLLECTOR.matcher(o).matches())) {
+            own.add("-XX:+UseParallelGC");
         }
+        own.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"));
+        own.addAll(given);
+        return own;
+    }
+
+    private StreamsChild startStreams(String bootstrap) throws IOException, InterruptedException {
+        // e.g. -XX:StartFlightRecording=filename=streams.jfr to see where the streams process spends its time
+        List<String> own = streamsOptions(System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS"));
         List<String> options = List.copyOf(childOptions(own));
         ProcessBuilder pb = new ProcessBuilder(childJvm(options, StreamsProcess.class, bootstrap,
                 settings.workDir().resolve("streams-state").toString(), Integer.toString(settings.streamThreads())));

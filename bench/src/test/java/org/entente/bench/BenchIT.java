@@ -31,13 +31,12 @@ class BenchIT {
         // app's, which take this one's huge pages (if any) before their own heap limit and logging
         assertThat(strings(node.get("jvm").get("bench"))).isEqualTo(ManagementFactory.getRuntimeMXBean().getInputArguments());
         List<String> streamsJvm = new ArrayList<>(JvmOptions.inherited());
-        streamsJvm.addAll(List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"));
-        String extra = System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            streamsJvm.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        streamsJvm.addAll(Bench.streamsOptions(System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS")));
         assertThat(strings(node.get("jvm").get("streams"))).isEqualTo(streamsJvm);
+        if (System.getenv("ENTENTE_BENCH_STREAMS_JAVA_OPTS") == null) {
+            // the collector entente streams runs on, and what the streams heap figures are measured with
+            assertThat(strings(node.get("jvm").get("streams"))).contains("-Xmx512m", "-XX:+UseParallelGC");
+        }
         assertThat(node.get("articles").asInt()).isEqualTo(2000);
         // fewer partitions than a deployment's default: the counts do not depend on how the topics are cut
         assertThat(node.get("partitions").asInt()).isEqualTo(2);

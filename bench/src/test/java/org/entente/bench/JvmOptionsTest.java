@@ -50,4 +50,16 @@ class JvmOptionsTest {
                 .containsExactly("-XX:+UseTransparentHugePages", "-Xmx512m", "-XX:-UseTransparentHugePages");
         assertThat(Bench.childOptions(List.of(), List.of("-Xmx1g"))).containsExactly("-Xmx1g");
     }
+
+    @Test
+    void theStreamsProcessRunsOnTheThroughputCollectorUnlessAnotherIsNamed() {
+        String[] logs = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=error"};
+        assertThat(Bench.streamsOptions(null)).containsExactly("-Xmx512m", "-XX:+UseParallelGC", logs[0], logs[1]);
+        assertThat(Bench.streamsOptions(" -XX:StartFlightRecording=filename=s.jfr  -Xss1m "))
+                .containsExactly("-Xmx512m", "-XX:+UseParallelGC", logs[0], logs[1], "-XX:StartFlightRecording=filename=s.jfr", "-Xss1m");
+        // two collectors would stop the JVM at start: the one named replaces the default
+        assertThat(Bench.streamsOptions("-XX:+UseG1GC -XX:MaxGCPauseMillis=50"))
+                .containsExactly("-Xmx512m", logs[0], logs[1], "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50");
+        assertThat(Bench.streamsOptions("-XX:+UseZGC")).doesNotContain("-XX:+UseParallelGC").contains("-XX:+UseZGC");
+    }
 }

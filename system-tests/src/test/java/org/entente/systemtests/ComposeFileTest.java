@@ -34,6 +34,16 @@ class ComposeFileTest {
         assertThat(services.get("replay").get("command").toString()).isEqualTo("[\"replay\",\"/opt/entente/seeds\"]");
         assertThat(services.get("streams").get("depends_on").get("kafka").get("condition").asText())
                 .isEqualTo("service_healthy");
+        // the streams app runs the image's entrypoint on the throughput collector, as `entente streams` does
+        String image = Files.readAllLines(HOME.resolve("Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT "))
+                .findFirst().orElseThrow().substring("ENTRYPOINT ".length());
+        List<String> streamsEntrypoint = new ArrayList<>();
+        new ObjectMapper().readTree(image).forEach(n -> streamsEntrypoint.add(n.asText()));
+        streamsEntrypoint.add(streamsEntrypoint.indexOf("-jar"), "-XX:+UseParallelGC");
+        List<String> declared = new ArrayList<>();
+        services.get("streams").get("entrypoint").forEach(n -> declared.add(n.asText()));
+        assertThat(declared).isEqualTo(streamsEntrypoint).contains("-XX:+UseParallelGC", "/opt/entente/entente.jar");
+        assertThat(services.get("views").has("entrypoint")).isFalse();
         // --scale streams=2 needs instances without a fixed name or host port
         assertThat(services.get("streams").has("container_name")).isFalse();
         assertThat(services.get("streams").has("ports")).isFalse();
