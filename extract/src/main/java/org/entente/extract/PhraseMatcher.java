@@ -216,7 +216,10 @@ final class PhraseMatcher<T> {
         return find(text, LANES);
     }
 
-    /** The same, read as at most {@code lanes} walks side by side (1: one walk). */
+    /**
+     * The same, with the text cut into {@code lanes} walks: four are read side by side, any other
+     * number one after the other (1: one walk over the whole text), for tests to compare.
+     */
     List<Match<T>> find(FoldedText text, int lanes) {
         char[] chars = text.chars;
         int length = text.length;

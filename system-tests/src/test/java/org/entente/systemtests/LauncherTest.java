@@ -17,26 +17,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LauncherTest {
     private static final Path HOME = Path.of(System.getProperty("entente.home", ".."));
 
+    /** The collector the {@code entente} command's JVM runs on, for these options and arguments. */
     private static String collector(String javaOpts, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of(HOME.resolve("entente").toString())));
         pb.command().addAll(List.of(args));
         pb.environment().put("JAVA_OPTS", javaOpts);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
+        return collectorOf(pb);
+    }
+
+    /** What the JVM picks by itself on this machine: G1 on two cores or more, Serial on one. */
+    private static String defaultCollector() throws IOException, InterruptedException {
+        return collectorOf(new ProcessBuilder("java", "-Xlog:gc", "-Xmx64m", "-version"));
+    }
+
+    /** Runs the JVM to its end and reads the collector its {@code -Xlog:gc} start-up line names. */
+    private static String collectorOf(ProcessBuilder pb) throws IOException, InterruptedException {
+        Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         return out.lines().filter(l -> l.contains("[gc] Using ")).map(l -> l.substring(l.indexOf("Using ") + 6))
                 .findFirst().orElseThrow(() -> new AssertionError("no collector named in:\n" + out));
-    }
-
-    /** What the JVM picks by itself on this machine: G1 on two cores or more, Serial on one. */
-    private static String defaultCollector() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("java", "-Xlog:gc", "-Xmx64m", "-version").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out.lines().filter(l -> l.contains("[gc] Using ")).map(l -> l.substring(l.indexOf("Using ") + 6))
-                .findFirst().orElseThrow();
     }
 
     @Test
