@@ -61,7 +61,9 @@ import java.util.concurrent.locks.LockSupport;
  * broker starts), the raw Kafka baseline (plain producer and consumer over the same serialized
  * articles), the whole pipeline end to end (the real
  * producer settings, the topology in a JVM of its own with a bounded heap, the view writer), the
- * latency at a steady offered rate, and whether the final views equal the generator's ground truth.
+ * latency at a steady offered rate, whether the final views equal the generator's ground truth,
+ * and last Kafka Streams alone passing the raw topic's records on ({@link PassThroughProcess}):
+ * what the framework costs before Entente does anything.
  */
 public final class Bench {
     static final String RAW_TOPIC = "bench-raw";
@@ -125,10 +127,18 @@ public final class Bench {
                          double endToEndSeconds, double streamsSeconds, Cpu cpu, Latency latency, double viewsFlushMs,
                          double viewsMeanFlushMs, double viewsMeanFlushCpuMs, long viewsPages, double viewsMeanPageMs,
                          double viewsMeanPageCpuMs, double streamsHeapMaxMb, double streamsHeapLiveMb, boolean correct,
-                         List<String> benchJvm, List<String> streamsJvm) {
+                         List<String> benchJvm, List<String> streamsJvm, PassThrough passThrough) {
         public double ratioToRawProduce() {
             return endToEndPerSecond / rawProducePerSecond;
         }
+    }
+
+    /**
+     * Kafka Streams alone ({@link PassThroughProcess}) over the raw topic: records per second from
+     * its first record until it has committed the last, and the CPU per record of its process
+     * ({@code streams}) and of this one ({@code own}: the broker), compilers included.
+     */
+    public record PassThrough(double perSecond, CpuSpent cpu) {
     }
 
     /**
@@ -269,7 +279,7 @@ public final class Bench {
             try {
                 CpuReading cpuAtStart = CpuReading.take(streams.process());
                 long start = cpuAtStart.wall();
-                CatchUp streamsCatchUp = new CatchUp(bootstrap, start);
+                CatchUp streamsCatchUp = new CatchUp(bootstrap, "entente-streams", start, 0);
                 try (KafkaProducer<String, Article> producer = new KafkaProducer<>(ProducerSettings.forFiles(config),
                         new StringSerializer(), JsonSerdes.serializer(Article.class))) {
                     Progress progress = Progress.onStderr("e2e publish", corpus.size());
@@ -342,11 +352,16 @@ public final class Bench {
                 viewThread.join(60_000);
                 heapMb = stopStreams(streams);
             }
+            PassThrough passThrough = passThrough(bootstrap, corpusSize);
+            out.printf("Kafka Streams passing the raw topic's records on, nothing else: %,.0f records/s (%.2f of raw produce), "
+                            + "%.3f ms of CPU per record in its process + %.3f ms in the broker (compiling: %.3f + %.3f ms)%n",
+                    passThrough.perSecond(), passThrough.perSecond() / rawProduce, passThrough.cpu().streams(),
+                    passThrough.cpu().own(), passThrough.cpu().streamsJit(), passThrough.cpu().ownJit());
             Result result = new Result(corpusSize, bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
                     extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, viewsFlushMs,
                     viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                     viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), pages, pageMs,
-                    pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streams.options());
+                    pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streams.options(), passThrough);
             write(result);
             return result;
         }
@@ -355,6 +370,57 @@ public final class Bench {
     /** The views hold every article in the given version, and their counts add up. */
     private static java.util.function.Predicate<ViewState> reaching(Map<String, String> versions) {
         return s -> s.consistent() && s.articleVersions().equals(versions);
+    }
+
+    static final String PASS_THROUGH_TOPIC = "bench-passthrough";
+
+    /**
+     * The raw topic read and written again by Kafka Streams alone, in a fresh JVM with the streams
+     * app's options and settings: the framework's own cost, beside which the pipeline's reads. It
+     * runs last, on a broker whose code the run has compiled, so it is the framework at its best.
+     */
+    private PassThrough passThrough(String bootstrap, int records) throws Exception {
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", bootstrap);
+        try (Admin a = Admin.create(admin)) {
+            a.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, settings.partitions(), (short) 1)
+                    .configs(Map.of("max.message.bytes", "16777216")))).all().get(60, TimeUnit.SECONDS);
+        }
+        List<String> options = childOptions(streamsOptions(null));
+        Process p = new ProcessBuilder(childJvm(options, PassThroughProcess.class, bootstrap,
+                settings.workDir().resolve("passthrough-state").toString(), RAW_TOPIC, PASS_THROUGH_TOPIC))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            java.util.concurrent.CompletableFuture<CpuReading> first = new java.util.concurrent.CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.equals(PassThroughProcess.FIRST)) {
+                            first.complete(CpuReading.take(p));
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process is gone; a missing first record is reported below
+                }
+                first.completeExceptionally(new IllegalStateException("the pass-through process ended before its first record"));
+            }, "bench-passthrough-output");
+            reader.setDaemon(true);
+            reader.start();
+            CpuReading start = first.get(3, TimeUnit.MINUTES);
+            CatchUp catchUp = new CatchUp(bootstrap, PassThroughProcess.APPLICATION_ID, start.wall(), records);
+            catchUp.published();
+            double seconds = catchUp.await(Duration.ofSeconds(120 + records / 500));
+            if (Double.isNaN(seconds)) {
+                throw new IllegalStateException("the pass-through process did not commit all " + records + " records in time");
+            }
+            CpuSpent perRecord = CpuReading.take(p).since(start, 1e6 * records);
+            return new PassThrough(records / seconds, perRecord);
+        } finally {
+            p.destroy();
+            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
     }
 
     private double rawProduce(String bootstrap, List<byte[]> keys, List<byte[]> values) {
@@ -781,7 +847,12 @@ public final class Bench {
         private final Thread thread;
         private volatile double seconds = Double.NaN;
 
-        CatchUp(String bootstrap, long start) {
+        /**
+         * Watches the committed offsets of the streams app {@code group}, from {@code start} (a
+         * nanoTime), until they reach the ends of its topics and, on its input topics, add up to
+         * at least {@code inputRecords}: a partition not committed yet is not in the group's list.
+         */
+        CatchUp(String bootstrap, String group, long start, long inputRecords) {
             thread = new Thread(() -> {
                 Properties p = new Properties();
                 p.put("bootstrap.servers", bootstrap);
@@ -789,19 +860,23 @@ public final class Bench {
                     while (!Thread.currentThread().isInterrupted()) {
                         boolean done = articlesDone;
                         Map<TopicPartition, OffsetAndMetadata> committed = admin
-                                .listConsumerGroupOffsets("entente-streams").partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                                .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
                         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                         committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
                         var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
                         long articlesEnd = 0;
+                        long inputCommitted = 0;
                         boolean caughtUp = !committed.isEmpty();
                         for (var e : ends.entrySet()) {
                             OffsetAndMetadata c = committed.get(e.getKey());
                             caughtUp &= c != null && c.offset() >= e.getValue().offset();
-                            if (e.getKey().topic().equals(Topics.ARTICLES)) {
+                            // the app's internal topics are named after its application id
+                            if (!e.getKey().topic().startsWith(group + "-")) {
                                 articlesEnd += e.getValue().offset();
+                                inputCommitted += c == null ? 0 : c.offset();
                             }
                         }
+                        caughtUp &= inputCommitted >= inputRecords;
                         if (caughtUp && articlesEnd > 0 && done) {
                             seconds = (System.nanoTime() - start) / 1e9;
                             return;
@@ -826,7 +901,12 @@ public final class Bench {
         }
 
         double await() throws InterruptedException {
-            thread.join(60_000);
+            return await(Duration.ofMinutes(1));
+        }
+
+        /** Seconds from the start until caught up; NaN if not within {@code wait}. */
+        double await(Duration wait) throws InterruptedException {
+            thread.join(wait.toMillis());
             thread.interrupt();
             return seconds;
         }
@@ -860,6 +940,14 @@ public final class Bench {
         json.put("e2e_seconds", round(r.endToEndSeconds()));
         json.put("e2e_ratio_to_raw_produce", round(r.ratioToRawProduce()));
         json.put("streams_caught_up_s", round(r.streamsSeconds()));
+        ObjectNode passThrough = json.putObject("passthrough");
+        passThrough.put("per_s", Math.round(r.passThrough().perSecond()));
+        passThrough.put("ratio_to_raw_produce", round(r.passThrough().perSecond() / r.rawProducePerSecond()));
+        ObjectNode passThroughCpu = passThrough.putObject("cpu_ms_per_article");
+        passThroughCpu.put("streams", round3(r.passThrough().cpu().streams()));
+        passThroughCpu.put("broker", round3(r.passThrough().cpu().own()));
+        passThroughCpu.put("streams_jit", round3(r.passThrough().cpu().streamsJit()));
+        passThroughCpu.put("broker_jit", round3(r.passThrough().cpu().ownJit()));
         ObjectNode cpu = json.putObject("cpu_ms_per_article");
         cpu.put("streams", round(r.cpu().streamsMsPerArticle()));
         cpu.put("broker_producer_views", round(r.cpu().restMsPerArticle()));
@@ -939,6 +1027,10 @@ public final class Bench {
                 String.format(Locale.ROOT, "%-34s %,14.0f /s", "raw Kafka consume", r.rawConsumePerSecond()),
                 String.format(Locale.ROOT, "%-34s %,14.0f /s  (%.1f MB/s)", "extraction, one thread", r.extractPerSecond(),
                         r.extractMegabytesPerSecond()),
+                String.format(Locale.ROOT, "%-34s %,14.0f /s  (%.2f of raw produce; %.3f ms CPU streams + %.3f ms broker)",
+                        "Kafka Streams alone (pass-through)", r.passThrough().perSecond(),
+                        r.passThrough().perSecond() / r.rawProducePerSecond(), r.passThrough().cpu().streams(),
+                        r.passThrough().cpu().own()),
                 String.format(Locale.ROOT, "%-34s %,14.0f /s", "end to end", r.endToEndPerSecond()),
                 String.format(Locale.ROOT, "%-34s %14.2f", "end to end / raw produce", r.ratioToRawProduce()),
                 String.format(Locale.ROOT, "%-34s %14.1f s (views: %.1f s)", "streams app committed all input",
@@ -968,6 +1060,11 @@ public final class Bench {
                 String.format(Locale.ROOT, "%-34s %14s", "views equal ground truth", r.correct()),
                 String.format(Locale.ROOT, "%-34s %s", "JVM options: bench (broker, views)", String.join(" ", r.benchJvm())),
                 String.format(Locale.ROOT, "%-34s %s", "  streams app", String.join(" ", r.streamsJvm())));
+    }
+
+    /** Three decimals, for CPU per record, where two would round the framework's share to a few values; NaN stays NaN. */
+    private static double round3(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 1000) / 1000.0;
     }
 
     /** Two decimals; NaN (a figure this machine cannot give) stays NaN rather than turning into 0. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The benchmark on a small corpus: every figure is there and the views are exact. No speed is asserted. */
 class BenchIT {
@@ -45,6 +46,16 @@ class BenchIT {
                 "views_mean_page_cpu_ms", "streams_heap_max_mb", "streams_heap_live_mb")) {
             assertThat(node.get(field).asDouble()).as(field).isPositive();
         }
+        // Kafka Streams alone over the same records, with its CPU per record on each side
+        JsonNode passThrough = node.get("passthrough");
+        assertThat(passThrough.get("per_s").asDouble()).isPositive();
+        assertThat(passThrough.get("ratio_to_raw_produce").asDouble())
+                .isCloseTo(passThrough.get("per_s").asDouble() / node.get("raw_produce_per_s").asDouble(), within(0.01));
+        for (String field : List.of("streams", "broker", "streams_jit", "broker_jit")) {
+            assertThat(passThrough.get("cpu_ms_per_article").get(field).asDouble()).as("passthrough " + field).isPositive();
+        }
+        assertThat(passThrough.get("cpu_ms_per_article").get("streams_jit").asDouble())
+                .isLessThanOrEqualTo(passThrough.get("cpu_ms_per_article").get("streams").asDouble());
         for (String field : List.of("cpu_cores_streams", "cpu_cores_broker_producer_views")) {
             assertThat(node.get("latency_ms").get(field).asDouble()).as(field).isPositive();
         }
