@@ -127,7 +127,8 @@ public final class Bench {
                          double endToEndSeconds, double streamsSeconds, Cpu cpu, Latency latency, double viewsFlushMs,
                          double viewsMeanFlushMs, double viewsMeanFlushCpuMs, long viewsPages, double viewsMeanPageMs,
                          double viewsMeanPageCpuMs, double streamsHeapMaxMb, double streamsHeapLiveMb, boolean correct,
-                         List<String> benchJvm, List<String> streamsJvm, PassThrough passThrough) {
+                         List<String> benchJvm, List<String> streamsJvm, PassThrough passThrough,
+                         ViewWriter.Timings viewsDuringE2e) {
         public double ratioToRawProduce() {
             return endToEndPerSecond / rawProducePerSecond;
         }
@@ -276,7 +277,9 @@ public final class Bench {
             double pageMs;
             double pageCpuMs;
             double latencyPhaseSeconds;
+            ViewWriter.Timings viewsDuringE2e;
             try {
+                ViewWriter.Timings viewsAtStart = views.timings();
                 CpuReading cpuAtStart = CpuReading.take(streams.process());
                 long start = cpuAtStart.wall();
                 CatchUp streamsCatchUp = new CatchUp(bootstrap, "entente-streams", start, 0);
@@ -297,6 +300,7 @@ public final class Bench {
                     throw new IllegalStateException("the views did not reach the expected state within " + wait);
                 }
                 e2eSeconds = (System.nanoTime() - start) / 1e9;
+                viewsDuringE2e = views.timings().since(viewsAtStart);
                 e2e = corpusSize / e2eSeconds;
                 CpuSpent perArticle = CpuReading.take(streams.process()).since(cpuAtStart, 1e6 * corpusSize);
                 cpu = new Cpu(perArticle.streams(), perArticle.own(), Runtime.getRuntime().availableProcessors(),
@@ -307,6 +311,11 @@ public final class Bench {
                 streamsSeconds = streamsCatchUp.await();
                 out.printf("end to end: %,.0f articles/s (%,d in %.1f s; the streams app had committed all its input after %.1f s)%n",
                         e2e, corpusSize, e2eSeconds, streamsSeconds);
+                out.printf("view writer in that phase: %d flushes of %.0f ms on average (%.0f ms of it on the CPU), %.3f ms of "
+                                + "flushing CPU per article; applying records %.0f%% of the time%n", viewsDuringE2e.flushes(),
+                        viewsDuringE2e.flushNanos() / 1e6 / Math.max(1, viewsDuringE2e.flushes()),
+                        viewsDuringE2e.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringE2e.flushes()),
+                        viewsDuringE2e.flushCpuNanos() / 1e6 / corpusSize, 100 * viewsDuringE2e.applyNanos() / 1e9 / e2eSeconds);
                 correct = views.state().counts().equals(truth.counts());
                 out.println("views equal the ground truth: " + correct);
                 // the corpus, as articles and serialized, and its truth are a gigabyte and millions
@@ -361,7 +370,7 @@ public final class Bench {
                     extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, viewsFlushMs,
                     viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                     viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), pages, pageMs,
-                    pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streams.options(), passThrough);
+                    pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streams.options(), passThrough, viewsDuringE2e);
             write(result);
             return result;
         }
@@ -988,6 +997,10 @@ public final class Bench {
             row.put("warmup", s.warmup());
         }
         json.put("views_last_flush_ms", Math.round(r.viewsFlushMs()));
+        // the flushes while the corpus went through: their CPU is part of the end-to-end phase's
+        json.put("views_e2e_flushes", r.viewsDuringE2e().flushes());
+        json.put("views_e2e_mean_flush_ms", round(r.viewsDuringE2e().flushNanos() / 1e6 / Math.max(1, r.viewsDuringE2e().flushes())));
+        json.put("views_e2e_flush_cpu_ms_per_article", round3(r.viewsDuringE2e().flushCpuNanos() / 1e6 / r.articles()));
         json.put("views_mean_flush_ms_at_rate", Math.round(r.viewsMeanFlushMs()));
         json.put("views_mean_flush_cpu_ms_at_rate", round(r.viewsMeanFlushCpuMs()));
         json.put("views_pages", r.viewsPages());
@@ -1052,6 +1065,8 @@ public final class Bench {
                         r.latency().streamsJitCores(), r.latency().restJitCores()),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU, the rest waiting for the disk or a core)",
                         "views: mean flush at that rate", r.viewsMeanFlushMs(), r.viewsMeanFlushCpuMs()),
+                String.format(Locale.ROOT, "%-34s %14d flushes, %.3f ms of their CPU per article", "views: in end to end",
+                        r.viewsDuringE2e().flushes(), r.viewsDuringE2e().flushCpuNanos() / 1e6 / r.articles()),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU; %d pages, on a thread of their own)",
                         "views: report page", r.viewsMeanPageMs(), r.viewsMeanPageCpuMs(), r.viewsPages()),
                 String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),

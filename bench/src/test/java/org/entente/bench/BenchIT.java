@@ -43,7 +43,8 @@ class BenchIT {
         assertThat(node.get("partitions").asInt()).isEqualTo(2);
         for (String field : List.of("bytes", "raw_produce_per_s", "raw_consume_per_s", "extract_per_s", "e2e_per_s",
                 "e2e_ratio_to_raw_produce", "views_last_flush_ms", "views_mean_flush_ms_at_rate", "views_mean_flush_cpu_ms_at_rate", "views_pages", "views_mean_page_ms",
-                "views_mean_page_cpu_ms", "streams_heap_max_mb", "streams_heap_live_mb")) {
+                "views_mean_page_cpu_ms", "streams_heap_max_mb", "streams_heap_live_mb", "views_e2e_flushes", "views_e2e_mean_flush_ms",
+                "views_e2e_flush_cpu_ms_per_article")) {
             assertThat(node.get(field).asDouble()).as(field).isPositive();
         }
         // Kafka Streams alone over the same records, with its CPU per record on each side
