@@ -395,6 +395,8 @@ public final class Bench {
             a.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, settings.partitions(), (short) 1)
                     .configs(Map.of("max.message.bytes", "16777216")))).all().get(60, TimeUnit.SECONDS);
         }
+        // the streams app's default options: ENTENTE_BENCH_STREAMS_JAVA_OPTS (a recording file, say)
+        // is meant for the streams app alone
         List<String> options = childOptions(streamsOptions(null));
         Process p = new ProcessBuilder(childJvm(options, PassThroughProcess.class, bootstrap,
                 settings.workDir().resolve("passthrough-state").toString(), RAW_TOPIC, PASS_THROUGH_TOPIC))
