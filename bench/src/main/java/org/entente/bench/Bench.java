@@ -140,6 +140,9 @@ public final class Bench {
      * ({@code streams}) and of this one ({@code own}: the broker), compilers included.
      */
     public record PassThrough(double perSecond, CpuSpent cpu) {
+        double ratioTo(double rawProducePerSecond) {
+            return perSecond / rawProducePerSecond;
+        }
     }
 
     /**
@@ -313,8 +316,8 @@ public final class Bench {
                         e2e, corpusSize, e2eSeconds, streamsSeconds);
                 out.printf("view writer in that phase: %d flushes of %.0f ms on average (%.0f ms of it on the CPU), %.3f ms of "
                                 + "flushing CPU per article; applying records %.0f%% of the time%n", viewsDuringE2e.flushes(),
-                        viewsDuringE2e.flushNanos() / 1e6 / Math.max(1, viewsDuringE2e.flushes()),
-                        viewsDuringE2e.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringE2e.flushes()),
+                        viewsDuringE2e.meanFlushMs(),
+                        viewsDuringE2e.meanFlushCpuMs(),
                         viewsDuringE2e.flushCpuNanos() / 1e6 / corpusSize, 100 * viewsDuringE2e.applyNanos() / 1e9 / e2eSeconds);
                 correct = views.state().counts().equals(truth.counts());
                 out.println("views equal the ground truth: " + correct);
@@ -346,8 +349,8 @@ public final class Bench {
                 out.println(bySecondTable(latency.bySecond()));
                 out.printf("view writer in that phase: %d flushes of %.0f ms on average (%.0f ms of it on the CPU, %.0f ms taking "
                                 + "the page's data), applying records %.0f%% of the time%n", viewsDuringLatency.flushes(),
-                        viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
-                        viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
+                        viewsDuringLatency.meanFlushMs(),
+                        viewsDuringLatency.meanFlushCpuMs(),
                         viewsDuringLatency.pageNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
                         100 * viewsDuringLatency.applyNanos() / 1e9 / latencyPhaseSeconds);
                 ViewWriter.Timings whole = views.timings();
@@ -364,12 +367,12 @@ public final class Bench {
             PassThrough passThrough = passThrough(bootstrap, corpusSize);
             out.printf("Kafka Streams passing the raw topic's records on, nothing else: %,.0f records/s (%.2f of raw produce), "
                             + "%.3f ms of CPU per record in its process + %.3f ms in the broker (compiling: %.3f + %.3f ms)%n",
-                    passThrough.perSecond(), passThrough.perSecond() / rawProduce, passThrough.cpu().streams(),
+                    passThrough.perSecond(), passThrough.ratioTo(rawProduce), passThrough.cpu().streams(),
                     passThrough.cpu().own(), passThrough.cpu().streamsJit(), passThrough.cpu().ownJit());
             Result result = new Result(corpusSize, bytes, rawProduce, rawConsume, extraction.articlesPerSecond(),
                     extraction.megabytesPerSecond(), e2e, e2eSeconds, streamsSeconds, cpu, latency, viewsFlushMs,
-                    viewsDuringLatency.flushNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
-                    viewsDuringLatency.flushCpuNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()), pages, pageMs,
+                    viewsDuringLatency.meanFlushMs(),
+                    viewsDuringLatency.meanFlushCpuMs(), pages, pageMs,
                     pageCpuMs, heapMb, heapLiveMb, correct, JvmOptions.own(), streams.options(), passThrough, viewsDuringE2e);
             write(result);
             return result;
@@ -427,10 +430,15 @@ public final class Bench {
             CpuSpent perRecord = CpuReading.take(p).since(start, 1e6 * records);
             return new PassThrough(records / seconds, perRecord);
         } finally {
-            p.destroy();
-            if (!p.waitFor(90, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            stop(p);
+        }
+    }
+
+    /** Asks a child JVM to stop (its shutdown hook closes its Kafka Streams), then kills it if it does not. */
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
         }
     }
 
@@ -613,10 +621,7 @@ public final class Bench {
     private double stopStreams(StreamsChild child) throws InterruptedException, IOException {
         Path peakFile = settings.workDir().resolve("streams-state").resolve("peak-heap-bytes");
         String peak = Files.exists(peakFile) ? Files.readString(peakFile).strip() : "";
-        child.process().destroy();
-        if (!child.process().waitFor(90, TimeUnit.SECONDS)) {
-            child.process().destroyForcibly();
-        }
+        stop(child.process());
         child.reader().join(10_000);
         return peak.isEmpty() ? Double.NaN : Long.parseLong(peak) / (1024.0 * 1024.0);
     }
@@ -875,7 +880,7 @@ public final class Bench {
                         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                         committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
                         var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                        long articlesEnd = 0;
+                        long inputEnd = 0;
                         long inputCommitted = 0;
                         boolean caughtUp = !committed.isEmpty();
                         for (var e : ends.entrySet()) {
@@ -883,12 +888,12 @@ public final class Bench {
                             caughtUp &= c != null && c.offset() >= e.getValue().offset();
                             // the app's internal topics are named after its application id
                             if (!e.getKey().topic().startsWith(group + "-")) {
-                                articlesEnd += e.getValue().offset();
+                                inputEnd += e.getValue().offset();
                                 inputCommitted += c == null ? 0 : c.offset();
                             }
                         }
                         caughtUp &= inputCommitted >= inputRecords;
-                        if (caughtUp && articlesEnd > 0 && done) {
+                        if (caughtUp && inputEnd > 0 && done) {
                             seconds = (System.nanoTime() - start) / 1e9;
                             return;
                         }
@@ -953,7 +958,7 @@ public final class Bench {
         json.put("streams_caught_up_s", round(r.streamsSeconds()));
         ObjectNode passThrough = json.putObject("passthrough");
         passThrough.put("per_s", Math.round(r.passThrough().perSecond()));
-        passThrough.put("ratio_to_raw_produce", round(r.passThrough().perSecond() / r.rawProducePerSecond()));
+        passThrough.put("ratio_to_raw_produce", round(r.passThrough().ratioTo(r.rawProducePerSecond())));
         ObjectNode passThroughCpu = passThrough.putObject("cpu_ms_per_article");
         passThroughCpu.put("streams", round3(r.passThrough().cpu().streams()));
         passThroughCpu.put("broker", round3(r.passThrough().cpu().own()));
@@ -1001,7 +1006,7 @@ public final class Bench {
         json.put("views_last_flush_ms", Math.round(r.viewsFlushMs()));
         // the flushes while the corpus went through: their CPU is part of the end-to-end phase's
         json.put("views_e2e_flushes", r.viewsDuringE2e().flushes());
-        json.put("views_e2e_mean_flush_ms", round(r.viewsDuringE2e().flushNanos() / 1e6 / Math.max(1, r.viewsDuringE2e().flushes())));
+        json.put("views_e2e_mean_flush_ms", round(r.viewsDuringE2e().meanFlushMs()));
         json.put("views_e2e_flush_cpu_ms_per_article", round3(r.viewsDuringE2e().flushCpuNanos() / 1e6 / r.articles()));
         json.put("views_mean_flush_ms_at_rate", Math.round(r.viewsMeanFlushMs()));
         json.put("views_mean_flush_cpu_ms_at_rate", round(r.viewsMeanFlushCpuMs()));
@@ -1044,7 +1049,7 @@ public final class Bench {
                         r.extractMegabytesPerSecond()),
                 String.format(Locale.ROOT, "%-34s %,14.0f /s  (%.2f of raw produce; %.3f ms CPU streams + %.3f ms broker)",
                         "Kafka Streams alone (pass-through)", r.passThrough().perSecond(),
-                        r.passThrough().perSecond() / r.rawProducePerSecond(), r.passThrough().cpu().streams(),
+                        r.passThrough().ratioTo(r.rawProducePerSecond()), r.passThrough().cpu().streams(),
                         r.passThrough().cpu().own()),
                 String.format(Locale.ROOT, "%-34s %,14.0f /s", "end to end", r.endToEndPerSecond()),
                 String.format(Locale.ROOT, "%-34s %14.2f", "end to end / raw produce", r.ratioToRawProduce()),

@@ -485,6 +485,16 @@ public final class ViewWriter implements Runnable, AutoCloseable {
                     flushCpuNanos - earlier.flushCpuNanos, pageNanos - earlier.pageNanos, pageRenders - earlier.pageRenders,
                     pageRenderNanos - earlier.pageRenderNanos, pageRenderCpuNanos - earlier.pageRenderCpuNanos);
         }
+
+        /** The mean time of these flushes, in ms (0 if there were none). */
+        public double meanFlushMs() {
+            return flushNanos / 1e6 / Math.max(1, flushes);
+        }
+
+        /** The mean CPU time of these flushes on the writer's thread, in ms (0 if there were none). */
+        public double meanFlushCpuMs() {
+            return flushCpuNanos / 1e6 / Math.max(1, flushes);
+        }
     }
 
     public Timings timings() {

@@ -55,6 +55,16 @@ class PhraseMatcherTest {
         return out;
     }
 
+    /** {@code count} texts of {@link #randomText}, the same for a seed. */
+    private static List<String> randomTexts(long seed, int count, int maxWords) {
+        Random random = new Random(seed);
+        List<String> texts = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            texts.add(randomText(random, maxWords));
+        }
+        return texts;
+    }
+
     /** One to {@code maxWords} phrases and filler words, joined by random separators. */
     private static String randomText(Random random, int maxWords) {
         List<String> words = new ArrayList<>(PHRASES);
@@ -82,10 +92,8 @@ class PhraseMatcherTest {
     @Test
     void findsWhatABruteForceSearchFindsInRandomText() {
         PhraseMatcher<String> m = matcher();
-        Random random = new Random(7);
         int matches = 0;
-        for (int round = 0; round < 2_000; round++) {
-            String text = randomText(random, 12);
+        for (String text : randomTexts(7, 2_000, 12)) {
             FoldedText f = folded(text);
             Set<String> expected = bruteForce(f);
             assertThat(found(m, f)).as("matches in '%s'", text).isEqualTo(expected);
@@ -102,10 +110,8 @@ class PhraseMatcherTest {
     @Test
     void fourWalksSideBySideFindWhatOneWalkFinds() {
         PhraseMatcher<String> m = matcher();
-        Random random = new Random(11);
         int matches = 0;
-        for (int round = 0; round < 500; round++) {
-            String text = randomText(random, 80);
+        for (String text : randomTexts(11, 500, 80)) {
             FoldedText f = folded(text);
             List<PhraseMatcher.Match<String>> one = m.find(f, 1);
             assertThat(m.find(f, PhraseMatcher.LANES)).as("matches in '%s'", text).isEqualTo(one);
