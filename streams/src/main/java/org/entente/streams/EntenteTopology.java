@@ -30,7 +30,7 @@ import java.time.Duration;
  *   -> extract-facts [article-facts-store]         stage 1, partitioned by article id
  *        -> article-facts (key: id, value: ArticleFacts JSON, null = retracted)
  *        -> count-deltas: one record per pair touched + one for the domain totals
- *   -> repartition "count-deltas" (key: pair or *domains, value: CountDelta JSON)
+ *   -> repartition "count-deltas" (key: pair or *domains, value: CountDelta, InternalSerdes)
  *   -> count [pair-stats-store, domain-stats-store]  stage 2, partitioned by pair
  *        -> pair-domain-counts, pair-counts, domain-counts, pair-month-counts
  *           (key: KZ-VN|trade, KZ-VN, trade, KZ-VN|2025-05; value: CountValue JSON; null = zero)
@@ -59,10 +59,10 @@ public final class EntenteTopology {
         StreamsBuilder builder = new StreamsBuilder();
         // one key per article: a cache would only delay writes that are never overwritten
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_FACTS_STORE),
-                keys, JsonSerdes.serdeFor(FactsSummary.class)).withCachingDisabled());
+                keys, InternalSerdes.factsSummary()).withCachingDisabled());
         // hot pairs change many times per commit: the cache writes their changelog once per commit
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAIR_STATS_STORE),
-                keys, JsonSerdes.serdeFor(PairStats.class)).withCachingEnabled());
+                keys, InternalSerdes.pairStats()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOMAIN_STATS_STORE),
                 keys, Serdes.Long()).withCachingEnabled());
 
@@ -75,7 +75,7 @@ public final class EntenteTopology {
 
         BranchedKStream<String, CountUpdate> updates = changes
                 .flatMap((id, change) -> CountDeltas.records(change), Named.as("to-count-deltas"))
-                .repartition(Repartitioned.with(keys, JsonSerdes.serdeFor(CountDelta.class)).withName(COUNT_DELTAS_TOPIC))
+                .repartition(Repartitioned.with(keys, InternalSerdes.countDelta()).withName(COUNT_DELTAS_TOPIC))
                 .process(() -> new CountsProcessor(publishEvery), Named.as("count"), PAIR_STATS_STORE, DOMAIN_STATS_STORE)
                 .split(Named.as("count-update-"));
         for (String topic : Topics.COUNT_TOPICS) {

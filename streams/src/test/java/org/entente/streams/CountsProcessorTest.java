@@ -6,7 +6,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.entente.common.CountValue;
-import org.entente.common.JsonSerdes;
 import org.entente.common.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class CountsProcessorTest {
     void stores() {
         // in memory and unlogged: the stores a restarted task gets back from its changelog
         pairs = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EntenteTopology.PAIR_STATS_STORE),
-                Serdes.String(), JsonSerdes.serdeFor(PairStats.class)).withLoggingDisabled().build();
+                Serdes.String(), InternalSerdes.pairStats()).withLoggingDisabled().build();
         domains = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EntenteTopology.DOMAIN_STATS_STORE),
                 Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
         pairs.init(new MockProcessorContext<>().getStateStoreContext(), pairs);
