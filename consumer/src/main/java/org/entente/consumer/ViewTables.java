@@ -113,6 +113,15 @@ final class ViewTables {
     private final List<java.util.LinkedHashMap<String, byte[]>> articleFiles = new ArrayList<>();
     private final Map<String, Integer> fileOf = new HashMap<>();
     private final java.util.TreeSet<Integer> dirtyFiles = new java.util.TreeSet<>();
+    /**
+     * Per count topic, everything known of each count key in one {@link Cell}: a record looks its
+     * key up once, where a table each for the counts, what the facts imply, the keys not settled and
+     * the offsets took five lookups in tables of hundreds of thousands of keys, each a cache miss.
+     */
+    private final Map<String, Map<String, Cell>> cells = new HashMap<>();
+    /** Per count topic, how many of its cells show a count. */
+    private final Map<String, int[]> shownCounts = new HashMap<>();
+    /** Per count topic, key to the count shown (a view of {@link #cells}). */
     final Map<String, Map<String, CountValue>> counts = new HashMap<>();
     /**
      * Per count topic, every count in file order (largest first, then key), in runs of the rows
@@ -121,12 +130,13 @@ final class ViewTables {
      * runs of bytes, and renders again only the runs that changed since the last flush.
      */
     private final Map<String, TreeMap<RunKey, Run>> ordered = new HashMap<>();
-    /** Per count topic and key, its {@link Provenance#THROUGH} offsets (arrays never changed once stored). */
+    /**
+     * Per count topic and key, its {@link Provenance#THROUGH} offsets (arrays never changed once
+     * stored; a view of {@link #cells}).
+     */
     private final Map<String, Map<String, long[]>> through = new HashMap<>();
     private byte[] lastThroughHeader;
     private long[] lastThrough = Provenance.parseThrough(null);
-    /** What the article facts imply, kept in step with {@link #articles}. */
-    final Map<String, Map<String, Long>> implied = new HashMap<>();
     private final Set<View> dirty = EnumSet.noneOf(View.class);
     /**
      * Per count topic, the keys whose shown count differs from what the facts imply, kept in step
@@ -139,10 +149,13 @@ final class ViewTables {
 
     ViewTables() {
         for (String topic : Topics.COUNT_TOPICS) {
-            counts.put(topic, new HashMap<>());
-            implied.put(topic, new HashMap<>());
+            Map<String, Cell> table = new HashMap<>();
+            int[] shown = new int[1];
+            cells.put(topic, table);
+            shownCounts.put(topic, shown);
+            counts.put(topic, new MappedView<>(table, c -> c.row == null ? null : c.row.value(), () -> shown[0]));
+            through.put(topic, new MappedView<>(table, c -> c.through, null));
             unsettledKeys.put(topic, new HashSet<>());
-            through.put(topic, new HashMap<>());
             ordered.put(topic, new TreeMap<>(RunKey.FILE_ORDER));
         }
     }
@@ -153,22 +166,150 @@ final class ViewTables {
      * it too), so the rows of one count and prefix are one stretch of the file, and runs in this
      * order list the rows in the file's order.
      */
-    private record RunKey(long count, String prefix) {
+    private record RunKey(long count, String prefix, long head) {
+        /**
+         * Most comparisons are settled by the count and the first chars of the prefix, held in the
+         * key itself: a step down the tree of some 90,000 runs then reads one object, not the
+         * prefix's string and its bytes too.
+         */
         static final Comparator<RunKey> FILE_ORDER = (a, b) -> a.count() != b.count()
-                ? Long.compare(b.count(), a.count()) : a.prefix().compareTo(b.prefix());
+                ? Long.compare(b.count(), a.count())
+                : a.head() != b.head() ? Long.compareUnsigned(a.head(), b.head()) : a.prefix().compareTo(b.prefix());
+
+        RunKey(long count, String prefix) {
+            this(count, prefix, head(prefix));
+        }
+
+        /** The first four UTF-16 units, 16 bits each, zeros past the end: compared unsigned, in string order. */
+        static long head(String s) {
+            long h = 0;
+            for (int i = 0; i < 4; i++) {
+                h = h << 16 | (i < s.length() ? s.charAt(i) : 0);
+            }
+            return h;
+        }
 
         /** The key up to and including its first separator ("KZ-VN|"), or the whole key if it has none. */
-        static RunKey of(String key, long count) {
+        static String prefixOf(String key) {
             int at = key.indexOf(CountKeys.SEPARATOR);
-            return new RunKey(count, at < 0 ? key : key.substring(0, at + 1));
+            return at < 0 ? key : key.substring(0, at + 1);
         }
     }
 
     /** The rows of one run by key, with the run's lines as they were last rendered (null: to render). */
     private static final class Run {
+        final RunKey key;
         final TreeMap<String, Row> rows = new TreeMap<>();
         byte[] json;
         byte[] csv;
+
+        Run(RunKey key) {
+            this.key = key;
+        }
+    }
+
+    /**
+     * One count key: the count shown and where its row is, what the article facts imply, the
+     * offsets its record reaches, and whether the two counts differ. Dropped once it shows nothing
+     * and the facts imply nothing.
+     */
+    private static final class Cell {
+        final String prefix;
+        /** The count shown, with its line; null: none. */
+        Row row;
+        /** The run holding {@link #row}. */
+        Run run;
+        /** What the facts imply; 0: nothing. */
+        long implied;
+        /** The {@link Provenance#THROUGH} offsets of the record shown; null: none. */
+        long[] through;
+        /** Whether this key is in {@link #unsettledKeys}. */
+        boolean unsettled;
+
+        Cell(String key) {
+            prefix = RunKey.prefixOf(key);
+        }
+    }
+
+    /**
+     * A read-only view of a table through a function of its values, holding the keys where the
+     * function gives a value (a cell's field, say, where it is set).
+     */
+    private static final class MappedView<T, V> extends java.util.AbstractMap<String, V> {
+        private final Map<String, T> cells;
+        private final java.util.function.Function<T, V> field;
+        /** The number of keys where the function gives a value, if kept; null: counted. */
+        private final java.util.function.IntSupplier size;
+
+        MappedView(Map<String, T> cells, java.util.function.Function<T, V> field, java.util.function.IntSupplier size) {
+            this.cells = cells;
+            this.field = field;
+            this.size = size;
+        }
+
+        @Override
+        public V get(Object key) {
+            T c = cells.get(key);
+            return c == null ? null : field.apply(c);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<String, V>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Entry<String, V>> iterator() {
+                    java.util.Iterator<Map.Entry<String, T>> all = cells.entrySet().iterator();
+                    return new java.util.Iterator<>() {
+                        private Entry<String, V> next = advance();
+
+                        private Entry<String, V> advance() {
+                            while (all.hasNext()) {
+                                Map.Entry<String, T> e = all.next();
+                                V v = field.apply(e.getValue());
+                                if (v != null) {
+                                    return Map.entry(e.getKey(), v);
+                                }
+                            }
+                            return null;
+                        }
+
+                        @Override
+                        public boolean hasNext() {
+                            return next != null;
+                        }
+
+                        @Override
+                        public Entry<String, V> next() {
+                            if (next == null) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            Entry<String, V> out = next;
+                            next = advance();
+                            return out;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    if (size != null) {
+                        return size.getAsInt();
+                    }
+                    int n = 0;
+                    for (T c : cells.values()) {
+                        if (field.apply(c) != null) {
+                            n++;
+                        }
+                    }
+                    return n;
+                }
+            };
+        }
     }
 
     /** A count with its JSON line: the record as it came when that is one line. */
@@ -195,12 +336,8 @@ final class ViewTables {
         } else {
             CountValue count = value == null ? null : COUNT_READER.readValue(value);
             // the record as it came is the count's JSON line when it is one line
-            putCount(topic, key, count, value == null || hasLineBreak(value) ? null : value);
-            if (count == null) {
-                through.get(topic).remove(key);
-            } else {
-                through.get(topic).put(key, parsedThrough(throughHeader));
-            }
+            putCount(topic, key, count, value == null || hasLineBreak(value) ? null : value,
+                    count == null ? null : parsedThrough(throughHeader));
         }
         dirty.add(View.of(topic));
     }
@@ -217,27 +354,46 @@ final class ViewTables {
         return lastThrough;
     }
 
-    private void putCount(String topic, String key, CountValue count, byte[] line) throws IOException {
-        CountValue before = count == null ? counts.get(topic).remove(key) : counts.get(topic).put(key, count);
+    /** Shows a count (null: none), with the offsets its record reaches (null: not known). */
+    private void putCount(String topic, String key, CountValue count, byte[] line, long[] reach) throws IOException {
+        Map<String, Cell> table = cells.get(topic);
+        Cell cell = table.get(key);
+        if (cell == null) {
+            if (count == null) {
+                // a tombstone of a key never shown and implied by nothing
+                return;
+            }
+            cell = new Cell(key);
+            table.put(key, cell);
+        }
         TreeMap<RunKey, Run> runs = ordered.get(topic);
-        if (before != null) {
-            RunKey at = RunKey.of(key, before.articles());
-            Run run = runs.get(at);
+        if (cell.row != null) {
+            Run run = cell.run;
             run.rows.remove(key);
             if (run.rows.isEmpty()) {
-                runs.remove(at);
+                runs.remove(run.key);
             } else {
                 run.json = null;
                 run.csv = null;
             }
+            shownCounts.get(topic)[0]--;
         }
         if (count != null) {
-            Run run = runs.computeIfAbsent(RunKey.of(key, count.articles()), k -> new Run());
-            run.rows.put(key, new Row(count, line != null ? line : LINE_WRITER.writeValueAsBytes(count)));
+            RunKey at = new RunKey(count.articles(), cell.prefix);
+            Run run = runs.computeIfAbsent(at, Run::new);
+            Row row = new Row(count, line != null ? line : LINE_WRITER.writeValueAsBytes(count));
+            run.rows.put(key, row);
             run.json = null;
             run.csv = null;
+            cell.row = row;
+            cell.run = run;
+            shownCounts.get(topic)[0]++;
+        } else {
+            cell.row = null;
+            cell.run = null;
         }
-        recheck(topic, key);
+        cell.through = reach;
+        settle(topic, key, cell);
     }
 
     /**
@@ -412,10 +568,9 @@ final class ViewTables {
         articleFiles.clear();
         fileOf.clear();
         dirtyFiles.clear();
-        counts.values().forEach(Map::clear);
-        implied.values().forEach(Map::clear);
+        cells.values().forEach(Map::clear);
+        shownCounts.values().forEach(n -> n[0] = 0);
         unsettledKeys.values().forEach(Set::clear);
-        through.values().forEach(Map::clear);
         ordered.values().forEach(Map::clear);
         counted = 0;
         countryArticles.clear();
@@ -423,28 +578,32 @@ final class ViewTables {
 
     private void imply(Contributions c, int sign) {
         for (String topic : Topics.COUNT_TOPICS) {
-            Map<String, Long> table = implied.get(topic);
+            Map<String, Cell> table = cells.get(topic);
             for (String key : c.keysFor(topic)) {
-                long v = table.getOrDefault(key, 0L) + sign;
-                if (v == 0) {
-                    table.remove(key);
-                } else {
-                    table.put(key, v);
-                }
-                recheck(topic, key);
+                Cell cell = table.computeIfAbsent(key, Cell::new);
+                cell.implied += sign;
+                settle(topic, key, cell);
             }
         }
     }
 
-    /** Whether the shown count of one key equals what the facts imply, after a change to either. */
-    private void recheck(String topic, String key) {
-        CountValue shown = counts.get(topic).get(key);
-        Long expected = implied.get(topic).get(key);
-        boolean settled = shown == null ? expected == null : expected != null && expected == shown.articles();
-        if (settled) {
-            unsettledKeys.get(topic).remove(key);
-        } else {
-            unsettledKeys.get(topic).add(key);
+    /**
+     * Whether the shown count of one key equals what the facts imply, after a change to either;
+     * the set of keys not settled changes only when that does. A cell left with nothing goes.
+     */
+    private void settle(String topic, String key, Cell cell) {
+        boolean settled = cell.row == null ? cell.implied == 0
+                : cell.implied != 0 && cell.implied == cell.row.value().articles();
+        if (settled == cell.unsettled) {
+            cell.unsettled = !settled;
+            if (settled) {
+                unsettledKeys.get(topic).remove(key);
+            } else {
+                unsettledKeys.get(topic).add(key);
+            }
+        }
+        if (cell.row == null && cell.implied == 0) {
+            cells.get(topic).remove(key);
         }
     }
 
@@ -685,7 +844,8 @@ final class ViewTables {
             List<CountValue> values = Json.MAPPER.readValue(Files.readAllBytes(dir.resolve(jsonName(topic))),
                     new TypeReference<List<CountValue>>() { });
             for (CountValue c : values) {
-                putCount(topic, keyOf(topic, c), c, null);
+                // loaded views start without offsets
+                putCount(topic, keyOf(topic, c), c, null, null);
             }
         }
         dirty.clear();
@@ -729,50 +889,7 @@ final class ViewTables {
 
     /** A read-only view of a table through a function of its values. */
     private static <V, W> Map<String, W> mapped(Map<String, V> table, java.util.function.Function<V, W> f) {
-        return new java.util.AbstractMap<>() {
-            @Override
-            public W get(Object key) {
-                V v = table.get(key);
-                return v == null ? null : f.apply(v);
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                return table.containsKey(key);
-            }
-
-            @Override
-            public int size() {
-                return table.size();
-            }
-
-            @Override
-            public Set<Entry<String, W>> entrySet() {
-                return new java.util.AbstractSet<>() {
-                    @Override
-                    public java.util.Iterator<Entry<String, W>> iterator() {
-                        java.util.Iterator<Map.Entry<String, V>> it = table.entrySet().iterator();
-                        return new java.util.Iterator<>() {
-                            @Override
-                            public boolean hasNext() {
-                                return it.hasNext();
-                            }
-
-                            @Override
-                            public Entry<String, W> next() {
-                                Map.Entry<String, V> e = it.next();
-                                return Map.entry(e.getKey(), f.apply(e.getValue()));
-                            }
-                        };
-                    }
-
-                    @Override
-                    public int size() {
-                        return table.size();
-                    }
-                };
-            }
-        };
+        return new MappedView<>(table, f, table::size);
     }
 
     /** What the tables hold, copied: a {@link ViewState} any thread may keep. */

@@ -49,6 +49,21 @@ class ViewTablesTest {
     }
 
     @Test
+    void keysOfOneCountAreInStringOrderWhateverTheirFirstCharsAndLengths() throws IOException {
+        ViewTables t = new ViewTables();
+        // the same first four chars, a key that is another's start, chars past Latin-1 and one
+        // past the sign bit of a 16-bit unit, an empty-ended prefix: every comparison path
+        List<String> domains = List.of("tradex", "trad", "trade", "tra\u0100", "\uFFFFz", "a", "tradf", "tr", "\u00e9nergie");
+        for (String d : domains) {
+            t.apply(Topics.DOMAIN_COUNTS, d, json(new CountValue(null, d, null, 2)));
+        }
+        t.apply(Topics.DOMAIN_COUNTS, "trade", json(new CountValue(null, "trade", null, 3)));
+        t.apply(Topics.DOMAIN_COUNTS, "trade", json(new CountValue(null, "trade", null, 2)));
+        assertThat(t.sorted(Topics.DOMAIN_COUNTS)).extracting(CountValue::domain)
+                .containsExactly("a", "tr", "trad", "trade", "tradex", "tradf", "tra\u0100", "\u00e9nergie", "\uFFFFz");
+    }
+
+    @Test
     void keepsTheCountViewsInOrderAsCountsRiseFallAndVanish() throws IOException {
         ViewTables t = new ViewTables();
         t.apply(Topics.PAIR_COUNTS, "KZ-VN", json(new CountValue("KZ-VN", null, null, 2)));
