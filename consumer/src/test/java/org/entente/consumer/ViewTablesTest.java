@@ -49,6 +49,49 @@ class ViewTablesTest {
     }
 
     @Test
+    void countsAreReadAsTheParserReadsThemWhetherWrittenAsTheStreamsAppWritesThemOrNot() throws IOException {
+        // as the streams app writes them: read without the parser, to the same values
+        Map<String, String> canonical = Map.of(
+                Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", Topics.PAIR_COUNTS, "KZ-VN",
+                Topics.DOMAIN_COUNTS, "trade", Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05");
+        for (Map.Entry<String, String> e : canonical.entrySet()) {
+            CountValue value = org.entente.common.Contributions.valueFor(e.getKey(), e.getValue(), 123456789012345678L);
+            byte[] bytes = json(value);
+            assertThat(ViewTables.canonicalCount(e.getKey(), e.getValue(), bytes)).isEqualTo(value);
+            assertThat(ViewTables.readCount(e.getKey(), e.getValue(), bytes)).isEqualTo(value);
+        }
+        assertThat(new String(json(org.entente.common.Contributions.valueFor(Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05", 7)),
+                StandardCharsets.UTF_8)).isEqualTo("{\"pair\":\"KZ-VN\",\"month\":\"2025-05\",\"articles\":7}");
+
+        // anything else goes to the parser, which reads it as it is, even when it names another key
+        Map<String, CountValue> other = new java.util.LinkedHashMap<>();
+        other.put("{ \"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":1}", new CountValue("KZ-VN", "trade", null, 1));
+        other.put("{\"domain\":\"trade\",\"pair\":\"KZ-VN\",\"articles\":2}", new CountValue("KZ-VN", "trade", null, 2));
+        other.put("{\"pair\":\"KZ-V\\u004E\",\"domain\":\"trade\",\"articles\":3}", new CountValue("KZ-VN", "trade", null, 3));
+        other.put("{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":4,\"note\":\"x\"}", new CountValue("KZ-VN", "trade", null, 4));
+        other.put("{\"pair\":\"KG-VN\",\"domain\":\"trade\",\"articles\":5}", new CountValue("KG-VN", "trade", null, 5));
+        other.put("{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":0}", new CountValue("KZ-VN", "trade", null, 0));
+        other.put("{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":-6}", new CountValue("KZ-VN", "trade", null, -6));
+        other.put("{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":1234567890123456789}",
+                new CountValue("KZ-VN", "trade", null, 1234567890123456789L));
+        other.put("{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":7}\n", new CountValue("KZ-VN", "trade", null, 7));
+        for (Map.Entry<String, CountValue> e : other.entrySet()) {
+            byte[] bytes = e.getKey().getBytes(StandardCharsets.UTF_8);
+            assertThat(ViewTables.canonicalCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", bytes)).as(e.getKey()).isNull();
+            assertThat(ViewTables.readCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", bytes)).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        // a key that does not fit its topic, or needs escaping, is never read without the parser
+        assertThat(ViewTables.canonicalCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN",
+                "{\"pair\":\"KZ-VN\",\"articles\":1}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(ViewTables.canonicalCount(Topics.DOMAIN_COUNTS, "a\"b",
+                "{\"domain\":\"a\"b\",\"articles\":1}".getBytes(StandardCharsets.UTF_8))).isNull();
+        // what does not parse is refused as before
+        assertThatThrownBy(() -> ViewTables.readCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade",
+                "{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
     void keysOfOneCountAreInStringOrderWhateverTheirFirstCharsAndLengths() throws IOException {
         ViewTables t = new ViewTables();
         // the same first four chars, a key that is another's start, chars past Latin-1 and one
