@@ -236,21 +236,21 @@ final class ViewTables {
      * function gives a value (a cell's field, say, where it is set).
      */
     private static final class MappedView<T, V> extends java.util.AbstractMap<String, V> {
-        private final Map<String, T> cells;
-        private final java.util.function.Function<T, V> field;
+        private final Map<String, T> table;
+        private final java.util.function.Function<T, V> valueOf;
         /** The number of keys where the function gives a value, if kept; null: counted. */
         private final java.util.function.IntSupplier size;
 
-        MappedView(Map<String, T> cells, java.util.function.Function<T, V> field, java.util.function.IntSupplier size) {
-            this.cells = cells;
-            this.field = field;
+        MappedView(Map<String, T> table, java.util.function.Function<T, V> valueOf, java.util.function.IntSupplier size) {
+            this.table = table;
+            this.valueOf = valueOf;
             this.size = size;
         }
 
         @Override
         public V get(Object key) {
-            T c = cells.get(key);
-            return c == null ? null : field.apply(c);
+            T c = table.get(key);
+            return c == null ? null : valueOf.apply(c);
         }
 
         @Override
@@ -263,14 +263,14 @@ final class ViewTables {
             return new java.util.AbstractSet<>() {
                 @Override
                 public java.util.Iterator<Entry<String, V>> iterator() {
-                    java.util.Iterator<Map.Entry<String, T>> all = cells.entrySet().iterator();
+                    java.util.Iterator<Map.Entry<String, T>> all = table.entrySet().iterator();
                     return new java.util.Iterator<>() {
                         private Entry<String, V> next = advance();
 
                         private Entry<String, V> advance() {
                             while (all.hasNext()) {
                                 Map.Entry<String, T> e = all.next();
-                                V v = field.apply(e.getValue());
+                                V v = valueOf.apply(e.getValue());
                                 if (v != null) {
                                     return Map.entry(e.getKey(), v);
                                 }
@@ -301,8 +301,8 @@ final class ViewTables {
                         return size.getAsInt();
                     }
                     int n = 0;
-                    for (T c : cells.values()) {
-                        if (field.apply(c) != null) {
+                    for (T c : table.values()) {
+                        if (valueOf.apply(c) != null) {
                             n++;
                         }
                     }
@@ -384,7 +384,10 @@ final class ViewTables {
         return Contributions.valueFor(topic, key, n);
     }
 
-    /** {@code literal}, then the chars {@code from..to} of the key as a JSON string needs none of them escaped: the position after, or -1. */
+    /**
+     * At {@code at}, {@code literal}, then the chars {@code from..to} of the key, each one a JSON
+     * string holds as it is (no escape): the position after them, or -1.
+     */
     private static int field(byte[] v, int at, String literal, String key, int from, int to) {
         at = literal(v, at, literal);
         if (at < 0 || v.length - at < to - from) {

@@ -24,10 +24,10 @@ import java.util.TreeMap;
  *
  * <p>The form: one tag byte ({@link #FORMAT}), then the fields in order. Numbers are LEB128
  * varints, counts zigzag-encoded (a delta may be negative); a string is its UTF-8 length plus one
- * (0 for null) and its bytes; a map or list is its size and its entries, a map's in key order. Values written by
- * earlier versions of Entente are JSON objects, whose first byte is '{', never the tag: they are
- * still read, so a store restored from an older changelog, or older records waiting in the
- * repartition topic, read as before.
+ * (0 for null) and its bytes; a map or list is its size and its entries, a map's in key order.
+ * Values written by earlier versions of Entente are JSON objects, whose first byte is '{', never
+ * the tag: they are still read, so a store restored from an older changelog, or older records
+ * waiting in the repartition topic, read as before.
  */
 final class InternalSerdes {
     /** The first byte of every value in this form. */
