@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.entente.common.Article;
 import org.entente.common.ArticleFacts;
@@ -91,6 +92,27 @@ class EntenteTopologyTest {
                 factsTable.put(r.key(), r.value());
             }
         }
+    }
+
+    @Test
+    void countDeltasThatAnEarlierVersionLeftInTheRepartitionTopicAsJsonAreCounted() {
+        articles.pipeInput("a1", VN_KZ);
+        // an instance of a version before the binary form wrote these, and stopped before counting them
+        TestInputTopic<String, byte[]> deltas = driver.createInputTopic("entente-streams-count-deltas-repartition",
+                new StringSerializer(), new ByteArraySerializer());
+        deltas.pipeInput("KZ-VN", "{\"articles\":1,\"domains\":{\"trade\":1},\"months\":{\"2025-06\":1}}"
+                .getBytes(StandardCharsets.UTF_8));
+        deltas.pipeInput(CountDeltas.DOMAIN_TOTALS_KEY, "{\"articles\":0,\"domains\":{\"trade\":1},\"months\":{}}"
+                .getBytes(StandardCharsets.UTF_8));
+        settle();
+
+        assertThat(counts.get(Topics.PAIR_COUNTS)).containsOnly(entry("KZ-VN", 2L));
+        assertThat(counts.get(Topics.PAIR_DOMAIN_COUNTS)).containsOnly(entry("KZ-VN|energy", 1L), entry("KZ-VN|trade", 2L));
+        assertThat(counts.get(Topics.DOMAIN_COUNTS)).containsOnly(entry("energy", 1L), entry("trade", 2L));
+        assertThat(counts.get(Topics.PAIR_MONTH_COUNTS)).containsOnly(entry("KZ-VN|2025-05", 1L), entry("KZ-VN|2025-06", 1L));
+        KeyValueStore<String, PairStats> stats = driver.getKeyValueStore(EntenteTopology.PAIR_STATS_STORE);
+        assertThat(stats.get("KZ-VN")).isEqualTo(new PairStats(2, Map.of("energy", 1L, "trade", 2L),
+                Map.of("2025-05", 1L, "2025-06", 1L)));
     }
 
     @Test
