@@ -318,7 +318,7 @@ public final class Bench {
                                 + "flushing CPU per article; applying records %.0f%% of the time%n", viewsDuringE2e.flushes(),
                         viewsDuringE2e.meanFlushMs(),
                         viewsDuringE2e.meanFlushCpuMs(),
-                        viewsDuringE2e.flushCpuNanos() / 1e6 / corpusSize, 100 * viewsDuringE2e.applyNanos() / 1e9 / e2eSeconds);
+                        viewsDuringE2e.flushCpuMsPer(corpusSize), viewsDuringE2e.applyingPercentOf(e2eSeconds));
                 correct = views.state().counts().equals(truth.counts());
                 out.println("views equal the ground truth: " + correct);
                 // the corpus, as articles and serialized, and its truth are a gigabyte and millions
@@ -352,7 +352,7 @@ public final class Bench {
                         viewsDuringLatency.meanFlushMs(),
                         viewsDuringLatency.meanFlushCpuMs(),
                         viewsDuringLatency.pageNanos() / 1e6 / Math.max(1, viewsDuringLatency.flushes()),
-                        100 * viewsDuringLatency.applyNanos() / 1e9 / latencyPhaseSeconds);
+                        viewsDuringLatency.applyingPercentOf(latencyPhaseSeconds));
                 ViewWriter.Timings whole = views.timings();
                 pages = whole.pageRenders();
                 pageMs = whole.pageRenderNanos() / 1e6 / Math.max(1, pages);
@@ -1007,7 +1007,7 @@ public final class Bench {
         // the flushes while the corpus went through: their CPU is part of the end-to-end phase's
         json.put("views_e2e_flushes", r.viewsDuringE2e().flushes());
         json.put("views_e2e_mean_flush_ms", round(r.viewsDuringE2e().meanFlushMs()));
-        json.put("views_e2e_flush_cpu_ms_per_article", round3(r.viewsDuringE2e().flushCpuNanos() / 1e6 / r.articles()));
+        json.put("views_e2e_flush_cpu_ms_per_article", round3(r.viewsDuringE2e().flushCpuMsPer(r.articles())));
         json.put("views_mean_flush_ms_at_rate", Math.round(r.viewsMeanFlushMs()));
         json.put("views_mean_flush_cpu_ms_at_rate", round(r.viewsMeanFlushCpuMs()));
         json.put("views_pages", r.viewsPages());
@@ -1073,7 +1073,7 @@ public final class Bench {
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU, the rest waiting for the disk or a core)",
                         "views: mean flush at that rate", r.viewsMeanFlushMs(), r.viewsMeanFlushCpuMs()),
                 String.format(Locale.ROOT, "%-34s %14d flushes, %.3f ms of their CPU per article", "views: in end to end",
-                        r.viewsDuringE2e().flushes(), r.viewsDuringE2e().flushCpuNanos() / 1e6 / r.articles()),
+                        r.viewsDuringE2e().flushes(), r.viewsDuringE2e().flushCpuMsPer(r.articles())),
                 String.format(Locale.ROOT, "%-34s %14.0f ms (%.0f ms of it on the CPU; %d pages, on a thread of their own)",
                         "views: report page", r.viewsMeanPageMs(), r.viewsMeanPageCpuMs(), r.viewsPages()),
                 String.format(Locale.ROOT, "%-34s %14.0f MB (limit 512)", "streams peak heap", r.streamsHeapMaxMb()),

@@ -113,50 +113,28 @@ final class ViewTables {
     private final List<java.util.LinkedHashMap<String, byte[]>> articleFiles = new ArrayList<>();
     private final Map<String, Integer> fileOf = new HashMap<>();
     private final java.util.TreeSet<Integer> dirtyFiles = new java.util.TreeSet<>();
-    /**
-     * Per count topic, everything known of each count key in one {@link Cell}: a record looks its
-     * key up once, where a table each for the counts, what the facts imply, the keys not settled and
-     * the offsets took five lookups in tables of hundreds of thousands of keys, each a cache miss.
-     */
-    private final Map<String, Map<String, Cell>> cells = new HashMap<>();
-    /** Per count topic, how many of its cells show a count. */
-    private final Map<String, int[]> shownCounts = new HashMap<>();
-    /** Per count topic, key to the count shown (a view of {@link #cells}). */
+    /** Per count topic, its {@link CountTable}. */
+    private final Map<String, CountTable> countTables = new HashMap<>();
+    /** Per count topic, key to the count shown (a view of its cells). */
     final Map<String, Map<String, CountValue>> counts = new HashMap<>();
     /**
-     * Per count topic, every count in file order (largest first, then key), in runs of the rows
-     * that share a count and a key prefix (the pair of a pair x domain or pair x month key), each
-     * run kept rendered as its JSON and CSV lines: a flush of 330,000 counts copies some 90,000
-     * runs of bytes, and renders again only the runs that changed since the last flush.
-     */
-    private final Map<String, TreeMap<RunKey, Run>> ordered = new HashMap<>();
-    /**
      * Per count topic and key, its {@link Provenance#THROUGH} offsets (arrays never changed once
-     * stored; a view of {@link #cells}).
+     * stored; a view of its cells).
      */
     private final Map<String, Map<String, long[]>> through = new HashMap<>();
     private byte[] lastThroughHeader;
     private long[] lastThrough = Provenance.parseThrough(null);
     private final Set<View> dirty = EnumSet.noneOf(View.class);
-    /**
-     * Per count topic, the keys whose shown count differs from what the facts imply, kept in step
-     * with every change: a flush must not compare every count of a large corpus again.
-     */
-    private final Map<String, Set<String>> unsettledKeys = new HashMap<>();
     /** Articles with at least one pair, and per country the articles naming it, for the page. */
     private long counted;
     private final Map<String, Integer> countryArticles = new HashMap<>();
 
     ViewTables() {
         for (String topic : Topics.COUNT_TOPICS) {
-            Map<String, Cell> table = new HashMap<>();
-            int[] shown = new int[1];
-            cells.put(topic, table);
-            shownCounts.put(topic, shown);
-            counts.put(topic, new MappedView<>(table, c -> c.row == null ? null : c.row.value(), () -> shown[0]));
-            through.put(topic, new MappedView<>(table, c -> c.through, null));
-            unsettledKeys.put(topic, new HashSet<>());
-            ordered.put(topic, new TreeMap<>(RunKey.FILE_ORDER));
+            CountTable table = new CountTable();
+            countTables.put(topic, table);
+            counts.put(topic, new MappedView<>(table.cells, c -> c.row == null ? null : c.row.value(), () -> table.shown));
+            through.put(topic, new MappedView<>(table.cells, c -> c.through, null));
         }
     }
 
@@ -208,6 +186,37 @@ final class ViewTables {
         }
     }
 
+    /** What the views know of one count topic. */
+    private static final class CountTable {
+        /**
+         * Everything known of each count key in one {@link Cell}: a record looks its key up once,
+         * where a table each for the counts, what the facts imply, the keys not settled and the
+         * offsets took five lookups in tables of hundreds of thousands of keys, each a cache miss.
+         */
+        final Map<String, Cell> cells = new HashMap<>();
+        /**
+         * Every count in file order (largest first, then key), in runs of the rows that share a
+         * count and a key prefix (the pair of a pair x domain or pair x month key), each run kept
+         * rendered as its JSON and CSV lines: a flush of 330,000 counts copies some 90,000 runs of
+         * bytes, and renders again only the runs that changed since the last flush.
+         */
+        final TreeMap<RunKey, Run> runs = new TreeMap<>(RunKey.FILE_ORDER);
+        /**
+         * The keys whose shown count differs from what the facts imply, kept in step with every
+         * change: a flush must not compare every count of a large corpus again.
+         */
+        final Set<String> unsettled = new HashSet<>();
+        /** How many cells show a count. */
+        int shown;
+
+        void clear() {
+            cells.clear();
+            runs.clear();
+            unsettled.clear();
+            shown = 0;
+        }
+    }
+
     /**
      * One count key: the count shown and where its row is, what the article facts imply, the
      * offsets its record reaches, and whether the two counts differ. Dropped once it shows nothing
@@ -223,7 +232,7 @@ final class ViewTables {
         long implied;
         /** The {@link Provenance#THROUGH} offsets of the record shown; null: none. */
         long[] through;
-        /** Whether this key is in {@link #unsettledKeys}. */
+        /** Whether this key is in its table's {@link CountTable#unsettled}. */
         boolean unsettled;
 
         Cell(String key) {
@@ -334,27 +343,24 @@ final class ViewTables {
             putArticle(key, facts, value == null || facts.id() == null || !facts.id().equals(key) || hasLineBreak(value)
                     ? null : value, null);
         } else {
-            CountValue count = value == null ? null : readCount(topic, key, value);
-            // the record as it came is the count's JSON line when it is one line
-            putCount(topic, key, count, value == null || hasLineBreak(value) ? null : value,
+            // read without a JSON parser when it is exactly what the streams app writes for its
+            // key (see canonicalCount); such a value is one line by its form, and is the count's
+            // line as it came, as any other value is when it has no line break
+            CountValue canonical = value == null ? null : canonicalCount(topic, key, value);
+            CountValue count = canonical != null || value == null ? canonical : COUNT_READER.readValue(value);
+            putCount(topic, key, count, value == null || canonical == null && hasLineBreak(value) ? null : value,
                     count == null ? null : parsedThrough(throughHeader));
         }
         dirty.add(View.of(topic));
     }
 
     /**
-     * A count record's value: read without a JSON parser when it is exactly what the streams app
-     * writes for its key ({@code {"pair":"KZ-VN","domain":"trade","articles":1}}), since seven of
-     * every eight records the writer reads are counts and setting a parser up for each was a
-     * twelfth of applying them. Anything else (other spacing or field order, escapes, a value that
-     * names another key) goes to the parser and reads as it always did.
+     * The count of a value written exactly as {@link Contributions#valueFor} gives it for this key
+     * ({@code {"pair":"KZ-VN","domain":"trade","articles":1}}), read without a JSON parser, or null
+     * for any other value (other spacing or field order, escapes, a value that names another key),
+     * which the parser reads as it always did: seven of every eight records the writer reads are
+     * counts, and setting a parser up for each was a twelfth of applying them.
      */
-    static CountValue readCount(String topic, String key, byte[] value) throws IOException {
-        CountValue count = canonicalCount(topic, key, value);
-        return count != null ? count : COUNT_READER.readValue(value);
-    }
-
-    /** The count of a value written exactly as {@link Contributions#valueFor} gives it for this key, or null. */
     static CountValue canonicalCount(String topic, String key, byte[] v) {
         int bar = key.indexOf(CountKeys.SEPARATOR);
         int at = switch (topic) {
@@ -428,17 +434,17 @@ final class ViewTables {
 
     /** Shows a count (null: none), with the offsets its record reaches (null: not known). */
     private void putCount(String topic, String key, CountValue count, byte[] line, long[] reach) throws IOException {
-        Map<String, Cell> table = cells.get(topic);
-        Cell cell = table.get(key);
+        CountTable table = countTables.get(topic);
+        Cell cell = table.cells.get(key);
         if (cell == null) {
             if (count == null) {
                 // a tombstone of a key never shown and implied by nothing
                 return;
             }
             cell = new Cell(key);
-            table.put(key, cell);
+            table.cells.put(key, cell);
         }
-        TreeMap<RunKey, Run> runs = ordered.get(topic);
+        TreeMap<RunKey, Run> runs = table.runs;
         if (cell.row != null) {
             Run run = cell.run;
             run.rows.remove(key);
@@ -448,7 +454,7 @@ final class ViewTables {
                 run.json = null;
                 run.csv = null;
             }
-            shownCounts.get(topic)[0]--;
+            table.shown--;
         }
         if (count != null) {
             RunKey at = new RunKey(count.articles(), cell.prefix);
@@ -459,13 +465,13 @@ final class ViewTables {
             run.csv = null;
             cell.row = row;
             cell.run = run;
-            shownCounts.get(topic)[0]++;
+            table.shown++;
         } else {
             cell.row = null;
             cell.run = null;
         }
         cell.through = reach;
-        settle(topic, key, cell);
+        settle(table, key, cell);
     }
 
     /**
@@ -640,21 +646,18 @@ final class ViewTables {
         articleFiles.clear();
         fileOf.clear();
         dirtyFiles.clear();
-        cells.values().forEach(Map::clear);
-        shownCounts.values().forEach(n -> n[0] = 0);
-        unsettledKeys.values().forEach(Set::clear);
-        ordered.values().forEach(Map::clear);
+        countTables.values().forEach(CountTable::clear);
         counted = 0;
         countryArticles.clear();
     }
 
     private void imply(Contributions c, int sign) {
         for (String topic : Topics.COUNT_TOPICS) {
-            Map<String, Cell> table = cells.get(topic);
+            CountTable table = countTables.get(topic);
             for (String key : c.keysFor(topic)) {
-                Cell cell = table.computeIfAbsent(key, Cell::new);
+                Cell cell = table.cells.computeIfAbsent(key, Cell::new);
                 cell.implied += sign;
-                settle(topic, key, cell);
+                settle(table, key, cell);
             }
         }
     }
@@ -663,26 +666,26 @@ final class ViewTables {
      * Whether the shown count of one key equals what the facts imply, after a change to either;
      * the set of keys not settled changes only when that does. A cell left with nothing goes.
      */
-    private void settle(String topic, String key, Cell cell) {
+    private static void settle(CountTable table, String key, Cell cell) {
         boolean settled = cell.row == null ? cell.implied == 0
                 : cell.implied != 0 && cell.implied == cell.row.value().articles();
         if (settled == cell.unsettled) {
             cell.unsettled = !settled;
             if (settled) {
-                unsettledKeys.get(topic).remove(key);
+                table.unsettled.remove(key);
             } else {
-                unsettledKeys.get(topic).add(key);
+                table.unsettled.add(key);
             }
         }
         if (cell.row == null && cell.implied == 0) {
-            cells.get(topic).remove(key);
+            table.cells.remove(key);
         }
     }
 
     /** Every count view equals what the article facts imply. */
     boolean consistent() {
-        for (Set<String> keys : unsettledKeys.values()) {
-            if (!keys.isEmpty()) {
+        for (CountTable table : countTables.values()) {
+            if (!table.unsettled.isEmpty()) {
                 return false;
             }
         }
@@ -695,9 +698,9 @@ final class ViewTables {
      */
     Map<String, Set<String>> unsettled() {
         Map<String, Set<String>> out = new HashMap<>();
-        unsettledKeys.forEach((topic, keys) -> {
-            if (!keys.isEmpty()) {
-                out.put(topic, Set.copyOf(keys));
+        countTables.forEach((topic, table) -> {
+            if (!table.unsettled.isEmpty()) {
+                out.put(topic, Set.copyOf(table.unsettled));
             }
         });
         return out;
@@ -749,7 +752,7 @@ final class ViewTables {
     /** Counts sorted by count (largest first), then key. */
     List<CountValue> sorted(String topic) {
         List<CountValue> out = new ArrayList<>(counts.get(topic).size());
-        for (Run run : ordered.get(topic).values()) {
+        for (Run run : countTables.get(topic).runs.values()) {
             run.rows.values().forEach(r -> out.add(r.value()));
         }
         return out;
@@ -780,7 +783,7 @@ final class ViewTables {
         boolean first = true;
         StringBuilder text = null;
         ByteArrayOutputStream lines = null;
-        for (Run run : ordered.get(topic).values()) {
+        for (Run run : countTables.get(topic).runs.values()) {
             if (run.json == null) {
                 if (text == null) {
                     text = new StringBuilder(256);
@@ -948,9 +951,9 @@ final class ViewTables {
         Map<String, Map<String, Long>> shown = new HashMap<>();
         counts.forEach((topic, table) -> shown.put(topic, mapped(table, CountValue::articles)));
         Map<String, Set<String>> unsettled = new HashMap<>();
-        unsettledKeys.forEach((topic, keys) -> {
-            if (!keys.isEmpty()) {
-                unsettled.put(topic, java.util.Collections.unmodifiableSet(keys));
+        countTables.forEach((topic, table) -> {
+            if (!table.unsettled.isEmpty()) {
+                unsettled.put(topic, java.util.Collections.unmodifiableSet(table.unsettled));
             }
         });
         Map<String, Map<String, long[]>> reach = new HashMap<>();

@@ -495,6 +495,16 @@ public final class ViewWriter implements Runnable, AutoCloseable {
         public double meanFlushCpuMs() {
             return flushCpuNanos / 1e6 / Math.max(1, flushes);
         }
+
+        /** The flushes' CPU time on the writer's thread, in ms per article of a phase of {@code articles}. */
+        public double flushCpuMsPer(long articles) {
+            return flushCpuNanos / 1e6 / articles;
+        }
+
+        /** The share of a phase of {@code seconds} that the writer spent applying records, in percent. */
+        public double applyingPercentOf(double seconds) {
+            return 100 * applyNanos / 1e9 / seconds;
+        }
     }
 
     public Timings timings() {

@@ -58,7 +58,12 @@ class ViewTablesTest {
             CountValue value = org.entente.common.Contributions.valueFor(e.getKey(), e.getValue(), 123456789012345678L);
             byte[] bytes = json(value);
             assertThat(ViewTables.canonicalCount(e.getKey(), e.getValue(), bytes)).isEqualTo(value);
-            assertThat(ViewTables.readCount(e.getKey(), e.getValue(), bytes)).isEqualTo(value);
+            ViewTables t = new ViewTables();
+            t.apply(e.getKey(), e.getValue(), bytes);
+            assertThat(t.counts.get(e.getKey()).get(e.getValue())).isEqualTo(value);
+            // its line in the view is the record as it came
+            assertThat(new String(t.countsJson(e.getKey()), StandardCharsets.UTF_8))
+                    .isEqualTo("[\n" + new String(bytes, StandardCharsets.UTF_8) + "\n]\n");
         }
         assertThat(new String(json(org.entente.common.Contributions.valueFor(Topics.PAIR_MONTH_COUNTS, "KZ-VN|2025-05", 7)),
                 StandardCharsets.UTF_8)).isEqualTo("{\"pair\":\"KZ-VN\",\"month\":\"2025-05\",\"articles\":7}");
@@ -78,15 +83,23 @@ class ViewTablesTest {
         for (Map.Entry<String, CountValue> e : other.entrySet()) {
             byte[] bytes = e.getKey().getBytes(StandardCharsets.UTF_8);
             assertThat(ViewTables.canonicalCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", bytes)).as(e.getKey()).isNull();
-            assertThat(ViewTables.readCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", bytes)).as(e.getKey()).isEqualTo(e.getValue());
+            ViewTables t = new ViewTables();
+            t.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade", bytes);
+            assertThat(t.counts.get(Topics.PAIR_DOMAIN_COUNTS).get("KZ-VN|trade")).as(e.getKey()).isEqualTo(e.getValue());
         }
+        // a value of two lines is written again as one in the view
+        ViewTables twoLines = new ViewTables();
+        twoLines.apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade",
+                "{\"pair\":\"KZ-VN\",\n\"domain\":\"trade\",\"articles\":8}".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(twoLines.countsJson(Topics.PAIR_DOMAIN_COUNTS), StandardCharsets.UTF_8))
+                .isEqualTo("[\n{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":8}\n]\n");
         // a key that does not fit its topic, or needs escaping, is never read without the parser
         assertThat(ViewTables.canonicalCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN",
                 "{\"pair\":\"KZ-VN\",\"articles\":1}".getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(ViewTables.canonicalCount(Topics.DOMAIN_COUNTS, "a\"b",
                 "{\"domain\":\"a\"b\",\"articles\":1}".getBytes(StandardCharsets.UTF_8))).isNull();
         // what does not parse is refused as before
-        assertThatThrownBy(() -> ViewTables.readCount(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade",
+        assertThatThrownBy(() -> new ViewTables().apply(Topics.PAIR_DOMAIN_COUNTS, "KZ-VN|trade",
                 "{\"pair\":\"KZ-VN\",\"domain\":\"trade\",\"articles\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IOException.class);
     }

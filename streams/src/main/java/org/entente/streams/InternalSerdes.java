@@ -116,24 +116,23 @@ final class InternalSerdes {
             }
         }
 
+        /** A count, zigzag-encoded so that a small negative one is short too. */
         Out varlong(long value) {
-            long v = (value << 1) ^ (value >> 63);
+            unsigned((value << 1) ^ (value >> 63));
+            return this;
+        }
+
+        private void size(int n) {
+            unsigned(n);
+        }
+
+        private void unsigned(long v) {
             room(10);
             while ((v & ~0x7FL) != 0) {
                 bytes[length++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
             }
             bytes[length++] = (byte) v;
-            return this;
-        }
-
-        private void size(int n) {
-            room(5);
-            while ((n & ~0x7F) != 0) {
-                bytes[length++] = (byte) ((n & 0x7F) | 0x80);
-                n >>>= 7;
-            }
-            bytes[length++] = (byte) n;
         }
 
         Out string(String s) {
