@@ -3,9 +3,6 @@ package org.entente.common;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -45,15 +42,11 @@ public record Article(String id, String date, String title, String body, String 
      * version of an article a count reflects.
      */
     public String version() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {date, title, body, source}) {
-                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        TextHash hash = new TextHash();
+        for (String part : new String[] {date, title, body, source}) {
+            hash.add(String.valueOf(part));
         }
+        // as xxhsum prints an XXH64 digest
+        return HexFormat.of().toHexDigits(hash.digest64());
     }
 }
