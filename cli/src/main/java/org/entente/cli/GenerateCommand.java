@@ -23,9 +23,11 @@ import java.util.concurrent.Callable;
 
 /** {@code entente generate}: a deterministic corpus with its expected counts. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write N generated dispatches (French and English, corrections and retractions mixed in) and the",
-                "counts they must give (truth.json). With --out DIR: one .txt per record, retractions.ids, truth.json;",
-                "with --out -: JSON Lines on stdout (retractions as {\"id\":...,\"retract\":true})."})
+        // one paragraph per string: picocli wraps each to the terminal's width
+        description = {"Write N generated dispatches (French and English, corrections and retractions mixed in) and the "
+                + "counts they must give (truth.json).",
+                "With --out DIR: one .txt per record, retractions.ids, truth.json. With --out -: JSON Lines on stdout "
+                + "(retractions as {\"id\":...,\"retract\":true})."})
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--articles", required = true, description = "Records to generate.")
     int articles;

@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code entente replay}: publishes article files (or retractions) to the {@code articles} topic. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Publish articles (seed-format .txt files, .jsonl feeds, directories, '-' for JSON Lines on stdin)",
-                "to the 'articles' topic, keyed by a stable id: replaying the same files never counts twice.",
+        // one paragraph per string: picocli wraps each to the terminal's width
+        description = {"Publish articles (seed-format .txt files, .jsonl feeds, directories, '-' for JSON Lines on stdin) "
+                + "to the 'articles' topic, keyed by a stable id: replaying the same files never counts twice.",
                 "Exit code 3 when some inputs were rejected (each is reported)."})
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, directories or '-'.")
