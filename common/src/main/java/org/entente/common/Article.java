@@ -2,7 +2,12 @@ package org.entente.common;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import net.jpountz.xxhash.StreamingXXHash64;
+import net.jpountz.xxhash.XXHashFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -18,6 +23,11 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Article(String id, String date, String title, String body, String source, String origin) {
+
+    private static final XXHashFactory XXH64 = XXHashFactory.fastestJavaInstance();
+    /** 8,192 chars: a whole article mostly, hashed in one update; a longer text goes through in chunks. */
+    private static final ThreadLocal<ByteBuffer> UTF16LE =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(2 * 8192).order(ByteOrder.LITTLE_ENDIAN));
 
     public Article {
         Objects.requireNonNull(id, "id");
@@ -40,13 +50,37 @@ public record Article(String id, String date, String title, String body, String 
      * A digest of what the article says (not where it came from): a replay of the same text has
      * the same version, a correction a new one. Facts carry it so a reader can tell which
      * version of an article a count reflects.
+     *
+     * <p>XXH64 (seed 0) of the date, title, body and source, each followed by a NUL, as UTF-16LE,
+     * printed as {@code xxhsum} prints it. The streams app computes it for every record before it
+     * decides whether to extract, so it must be cheap; it needs no resistance to a forger (whoever
+     * can write to the articles topic can publish any correction anyway). SHA-256 over the UTF-8
+     * bytes took about a seventh of an article's extraction. The chars are copied into a buffer each
+     * thread keeps, a chunk at a time, and hashed by lz4-java's XXH64, which Kafka's clients bring.
      */
     public String version() {
-        TextHash hash = new TextHash();
+        ByteBuffer buffer = UTF16LE.get();
+        CharBuffer chars = buffer.asCharBuffer();
+        StreamingXXHash64 hash = XXH64.newStreamingHash64(0);
         for (String part : new String[] {date, title, body, source}) {
-            hash.add(String.valueOf(part));
+            String s = String.valueOf(part);
+            int i = 0;
+            while (true) {
+                if (!chars.hasRemaining()) {
+                    hash.update(buffer.array(), 0, chars.position() * 2);
+                    chars.clear();
+                }
+                if (i == s.length()) {
+                    // the end of a part: "ab" + "c" and "a" + "bc" differ
+                    chars.put('\0');
+                    break;
+                }
+                int n = Math.min(s.length() - i, chars.remaining());
+                chars.put(s, i, i + n);
+                i += n;
+            }
         }
-        // as xxhsum prints an XXH64 digest
-        return HexFormat.of().toHexDigits(hash.digest64());
+        hash.update(buffer.array(), 0, chars.position() * 2);
+        return HexFormat.of().toHexDigits(hash.getValue());
     }
 }
