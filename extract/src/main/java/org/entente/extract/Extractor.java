@@ -5,6 +5,10 @@ import org.entente.common.ArticleFacts;
 import org.entente.common.CountKeys;
 import org.entente.common.Evidence;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -247,35 +251,64 @@ public final class Extractor {
             this.count = count;
         }
 
-        /** Sentences and clauses, in one pass. */
+        /** The folded text read eight chars at a time. */
+        private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long ONES = 0x0101010101010101L;
+        private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+        /**
+         * Sentences and clauses, in one pass. The marks (tens an article) are rare among the
+         * thousands of chars, so the pass tests eight chars at once for any of '.', ',' and line
+         * ends, and looks at chars one by one only in the eight that hold one.
+         */
         static Segments[] of(FoldedText f) {
             int[] sentences = new int[16];
             int[] clauses = new int[32];
             int sentenceCount = 1;
             int clauseCount = 1;
-            char[] chars = f.chars;
+            byte[] text = f.ascii;
             int last = f.length - 1;
-            for (int i = 0; i < last; i++) {
-                char c = chars[i];
-                if (c > ',') {
-                    if (c != '.' || (chars[i + 1] != ' ' && chars[i + 1] != '\n')) {
+            for (int i = 0; i < last; i += Long.BYTES) {
+                // a mark on the last char ends nothing: the word stops before it
+                long word = i + Long.BYTES <= last ? (long) WORDS.get(text, i) : lastWord(text, i, last);
+                for (long marks = has(word, '.') | has(word, ',') | has(word, '\n'); marks != 0; marks &= marks - 1) {
+                    int at = i + (Long.numberOfTrailingZeros(marks) >>> 3);
+                    byte c = text[at];
+                    if (c == '.' && text[at + 1] != ' ' && text[at + 1] != '\n') {
                         continue;
                     }
-                } else if (c != '\n' && c != ',') {
-                    continue;
-                }
-                if (c != ',') {
-                    if (sentenceCount == sentences.length) {
-                        sentences = Arrays.copyOf(sentences, sentenceCount * 2);
+                    if (c != ',') {
+                        if (sentenceCount == sentences.length) {
+                            sentences = Arrays.copyOf(sentences, sentenceCount * 2);
+                        }
+                        sentences[sentenceCount++] = at + 1;
                     }
-                    sentences[sentenceCount++] = i + 1;
+                    if (clauseCount == clauses.length) {
+                        clauses = Arrays.copyOf(clauses, clauseCount * 2);
+                    }
+                    clauses[clauseCount++] = at + 1;
                 }
-                if (clauseCount == clauses.length) {
-                    clauses = Arrays.copyOf(clauses, clauseCount * 2);
-                }
-                clauses[clauseCount++] = i + 1;
             }
             return new Segments[] {new Segments(sentences, sentenceCount), new Segments(clauses, clauseCount)};
+        }
+
+        /** The chars of {@code [from, to)}, fewer than eight, as a word; zero bytes after them. */
+        private static long lastWord(byte[] text, int from, int to) {
+            long word = 0;
+            for (int k = to - 1; k >= from; k--) {
+                word = word << 8 | text[k];
+            }
+            return word;
+        }
+
+        /**
+         * The high bit of each byte of {@code word} that equals {@code c}, and of no other: the
+         * sum below cannot carry from one byte into the next, so a match never marks its
+         * neighbour (the shorter {@code (x - ONES) & ~x} borrow trick marks a '-' after a ',').
+         */
+        private static long has(long word, char c) {
+            long x = word ^ (ONES * c);
+            return ~(((x & LOWS) + LOWS) | x | LOWS);
         }
 
         /** The segment of a folded position. */
@@ -296,7 +329,7 @@ public final class Extractor {
         /** Whether segment {@code s} ends a line (a line end always ends a segment). */
         boolean endsLine(int s, FoldedText f) {
             int end = s + 1 < count ? starts[s + 1] : f.length;
-            return end > 0 && f.chars[end - 1] == '\n';
+            return end > 0 && f.ascii[end - 1] == '\n';
         }
     }
 
@@ -330,14 +363,14 @@ public final class Extractor {
 
     private static String previousWord(FoldedText f, int start) {
         int end = start - 1;
-        while (end >= 0 && (f.chars[end] == ' ' || f.chars[end] == '\'')) {
+        while (end >= 0 && (f.ascii[end] == ' ' || f.ascii[end] == '\'')) {
             end--;
         }
         int begin = end;
-        while (begin >= 0 && FoldedText.isWordChar(f.chars[begin])) {
+        while (begin >= 0 && FoldedText.isWordChar(f.ascii[begin])) {
             begin--;
         }
-        return end < 0 ? "" : new String(f.chars, begin + 1, end - begin);
+        return end < 0 ? "" : new String(f.ascii, begin + 1, end - begin, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean writtenAs(String text, FoldedText f, PhraseMatcher.Match<Term> m, String written) {

@@ -2,6 +2,7 @@ package org.entente.extract;
 
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -22,7 +23,8 @@ final class FoldedText {
      */
     private static final char[] FOLD_LATIN1 = java.util.Arrays.copyOf(FOLD1, 256);
 
-    final char[] chars;
+    /** The folded chars, one byte each: folding leaves only ASCII. */
+    final byte[] ascii;
     final int[] origin;
     final int length;
 
@@ -35,12 +37,12 @@ final class FoldedText {
 
     private static final class Scratch {
         char[] input = new char[4096];
-        char[] chars = new char[4096];
+        byte[] ascii = new byte[4096];
         int[] origin = new int[4096];
     }
 
-    private FoldedText(char[] chars, int[] origin, int length) {
-        this.chars = chars;
+    private FoldedText(byte[] ascii, int[] origin, int length) {
+        this.ascii = ascii;
         this.origin = origin;
         this.length = length;
     }
@@ -48,7 +50,7 @@ final class FoldedText {
     /** Folds into new arrays. */
     static FoldedText of(String text) {
         int n = text.length();
-        return fold(text, new char[n], new char[n + 16], new int[n + 16]);
+        return fold(text, new char[n], new byte[n + 16], new int[n + 16]);
     }
 
     /**
@@ -61,18 +63,18 @@ final class FoldedText {
         if (scratch.input.length < n) {
             scratch.input = new char[n];
         }
-        if (scratch.chars.length < n + 16) {
-            scratch.chars = new char[n + 16];
+        if (scratch.ascii.length < n + 16) {
+            scratch.ascii = new byte[n + 16];
             scratch.origin = new int[n + 16];
         }
-        FoldedText folded = fold(text, scratch.input, scratch.chars, scratch.origin);
+        FoldedText folded = fold(text, scratch.input, scratch.ascii, scratch.origin);
         // a ligature may have grown them: kept for the next article
-        scratch.chars = folded.chars;
+        scratch.ascii = folded.ascii;
         scratch.origin = folded.origin;
         return folded;
     }
 
-    private static FoldedText fold(String text, char[] in, char[] out, int[] origin) {
+    private static FoldedText fold(String text, char[] in, byte[] out, int[] origin) {
         int n = text.length();
         // folding mostly keeps or shrinks the text (spaces collapse); a ligature that grows it
         // grows the arrays below, rarely
@@ -97,7 +99,7 @@ final class FoldedText {
                     out = java.util.Arrays.copyOf(out, out.length * 2);
                     origin = java.util.Arrays.copyOf(origin, origin.length * 2);
                 }
-                out[len] = f;
+                out[len] = (byte) f;
                 origin[len++] = i;
             } else {
                 String folded = FOLD[ch];
@@ -106,7 +108,7 @@ final class FoldedText {
                     origin = java.util.Arrays.copyOf(origin, origin.length * 2 + folded.length());
                 }
                 for (int k = 0; k < folded.length(); k++) {
-                    out[len] = folded.charAt(k);
+                    out[len] = (byte) folded.charAt(k);
                     origin[len++] = i;
                 }
             }
@@ -122,7 +124,7 @@ final class FoldedText {
         return out;
     }
 
-    private static boolean abbreviation(char[] out, int len) {
+    private static boolean abbreviation(byte[] out, int len) {
         int letters = 0;
         int k = len - 1;
         while (k >= 0 && isWordChar(out[k])) {
@@ -136,11 +138,17 @@ final class FoldedText {
     static String fold(String phrase) {
         FoldedText f = of(phrase);
         // abbreviation dots in names ("St. Kitts") are not sentence ends
-        return new String(f.chars, 0, f.length).replace('.', ' ').replace(',', ' ').replace('\n', ' ')
+        return f.toString().replace('.', ' ').replace(',', ' ').replace('\n', ' ')
                 .replaceAll(" +", " ").strip();
     }
 
-    static boolean isWordChar(char c) {
+    /** The folded text as a string. */
+    @Override
+    public String toString() {
+        return new String(ascii, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    static boolean isWordChar(int c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 

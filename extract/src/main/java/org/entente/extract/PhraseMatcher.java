@@ -221,7 +221,7 @@ final class PhraseMatcher<T> {
      * number one after the other (1: one walk over the whole text), for tests to compare.
      */
     List<Match<T>> find(FoldedText text, int lanes) {
-        char[] chars = text.chars;
+        byte[] chars = text.ascii;
         int length = text.length;
         // walk k reads [from[k], from[k + 1]); every walk after the first starts behind a reset char
         int[] from = new int[lanes + 1];
@@ -259,7 +259,7 @@ final class PhraseMatcher<T> {
      * row in {@code rows}. The step is written out for each walk so that the loop keeps the four
      * rows in registers; the rare char that ends a phrase leaves the loop for {@link #output}.
      */
-    private int quad(char[] chars, int length, int[] from, int[] rows, List<Match<T>>[] found) {
+    private int quad(byte[] chars, int length, int[] from, int[] rows, List<Match<T>>[] found) {
         int[] delta = this.delta;
         byte[] symbols = SYMBOLS;
         int i0 = from[0];
@@ -289,7 +289,7 @@ final class PhraseMatcher<T> {
     }
 
     /** One walk over {@code [from, to)}, starting in {@code row}. */
-    private void walk(char[] chars, int length, int from, int to, int row, List<Match<T>> found) {
+    private void walk(byte[] chars, int length, int from, int to, int row, List<Match<T>> found) {
         int[] delta = this.delta;
         for (int i = from; i < to; i++) {
             int t = delta[row + SYMBOLS[chars[i]]];
@@ -298,7 +298,7 @@ final class PhraseMatcher<T> {
     }
 
     /** The step from {@code row} over a char that ends phrases: adds them, returns the next row. */
-    private int output(char[] chars, int length, int i, int row, List<Match<T>> found) {
+    private int output(byte[] chars, int length, int i, int row, List<Match<T>> found) {
         int symbol = SYMBOLS[chars[i]];
         int target = plain[row + symbol];
         int end = i + 1;

@@ -40,7 +40,7 @@ class PhraseMatcherTest {
 
     /** Every occurrence that starts a word and ends one (or, for a prefix, runs into the next word). */
     private static Set<String> bruteForce(FoldedText text) {
-        String s = new String(text.chars, 0, text.length);
+        String s = text.toString();
         Set<String> out = new HashSet<>();
         for (String p : PHRASES) {
             for (int at = s.indexOf(p); at >= 0; at = s.indexOf(p, at + 1)) {
