@@ -41,4 +41,31 @@ class FoldedTextTest {
         assertThat(second.origin).isSameAs(first.origin);
         assertThat(second.toString()).isEqualTo("la france.");
     }
+
+    @Test
+    void lowerCaseLettersFoldAsTheirCapitalsDo() {
+        // capitals take the table, lower-case letters a path of their own: both must agree
+        Random random = new Random(17);
+        String pool = "abcdefghijklmnopqrstuvwxyz    ,.;'-\nÉéèàçŒœßﬁ’\u2028Æ0123";
+        int[] lengths = {0, 1, 2, 9, 300, 4_081, 4_096, 20_000};
+        for (int length : lengths) {
+            StringBuilder text = new StringBuilder(length);
+            StringBuilder capitals = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                char c = pool.charAt(random.nextInt(pool.length()));
+                text.append(c);
+                capitals.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+            }
+            FoldedText lower = FoldedText.onThread(text.toString());
+            String folded = lower.toString();
+            int[] origin = Arrays.copyOf(lower.origin, lower.length);
+            FoldedText upper = FoldedText.of(capitals.toString());
+            assertThat(upper.toString()).as("a text of %d chars", length).isEqualTo(folded);
+            assertThat(Arrays.copyOf(upper.origin, upper.length)).isEqualTo(origin);
+        }
+        // ligatures grow the text before a run of letters: the arrays grow on the table's path
+        String grown = "\uFB01".repeat(30) + "abcdefghij".repeat(3);
+        assertThat(FoldedText.of(grown).toString()).isEqualTo("fi".repeat(30) + "abcdefghij".repeat(3));
+        assertThat(FoldedText.onThread(grown).toString()).isEqualTo("fi".repeat(30) + "abcdefghij".repeat(3));
+    }
 }
