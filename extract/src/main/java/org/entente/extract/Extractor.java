@@ -314,14 +314,10 @@ public final class Extractor {
         /** The segment of a folded position. */
         int of(int position) {
             int low = 0;
-            int high = count - 1;
-            while (low < high) {
-                int mid = (low + high + 1) >>> 1;
-                if (starts[mid] <= position) {
-                    low = mid;
-                } else {
-                    high = mid - 1;
-                }
+            for (int n = count; n > 1; ) {
+                int half = n >>> 1;
+                low = starts[low + half] <= position ? low + half : low;
+                n -= half;
             }
             return low;
         }
