@@ -34,6 +34,8 @@ public record Article(String id, String date, String title, String body, String 
         final ByteBuffer bytes = ByteBuffer.allocate(2 * CHUNK).order(ByteOrder.LITTLE_ENDIAN);
         final CharBuffer chars = bytes.asCharBuffer();
         final char[] copy = new char[CHUNK];
+        /** Reset for each article rather than made anew: it is two objects an article otherwise. */
+        final StreamingXXHash64 hash = XXH64.newStreamingHash64(0);
     }
 
     public Article {
@@ -69,7 +71,8 @@ public record Article(String id, String date, String title, String body, String 
         DigestScratch scratch = SCRATCH.get();
         ByteBuffer buffer = scratch.bytes;
         CharBuffer chars = scratch.chars.clear();
-        StreamingXXHash64 hash = XXH64.newStreamingHash64(0);
+        StreamingXXHash64 hash = scratch.hash;
+        hash.reset();
         for (String part : new String[] {date, title, body, source}) {
             String s = String.valueOf(part);
             int i = 0;
